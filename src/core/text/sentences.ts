@@ -1,0 +1,118 @@
+import type { Span } from '../types.ts';
+
+/**
+ * Rule-based sentence splitter for news text (measured more accurate and faster than the npm splitters:
+ * see ../shared/notes/text-tools.md). Paragraphs are split first; inside a paragraph a sentence ends at
+ * `.`, `!`, `?` or `…` (plus closing quotes and brackets) when the next word starts with a capital, a digit
+ * or an opening quote, except after titles, initials and abbreviations. Dotted acronyms (U.S., Inc.) end a
+ * sentence only when a function word follows ("in the U.S. The plan..." but not "the U.S. President").
+ */
+
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'rep', 'gov', 'lt', 'gen', 'col', 'capt', 'cpt', 'sgt', 'cmdr',
+  'adm', 'maj', 'st', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'fr', 'sr', 'messrs', 'mme', 'mlle',
+  'vol', 'vs', 'v', 'etc', 'approx', 'dept', 'est', 'fig', 'p', 'pp', 'ft', 'mt', 'ave', 'blvd',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ca', 'cf', 'al',
+]);
+
+/** Abbreviations that may also end a sentence: split after them only when a function word follows. */
+const SENTENCE_FINAL_ABBREVIATIONS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'jr', 'bros', 'etc']);
+
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there',
+  'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'his',
+  'her', 'its', 'their', 'our', 'my', 'some', 'many', 'most', 'one', 'two', 'for', 'with', 'from', 'by',
+  'meanwhile', 'however', 'still', 'now', 'then', 'earlier', 'later', 'last', 'what', 'who', 'why', 'how',
+]);
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+
+const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+const isLower = (c: string | undefined): boolean => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+
+/** The word ending just before `dotIndex` (letters and inner dots), e.g. "U.S" for "U.S." */
+function wordBefore(text: string, dotIndex: number, lowerBound: number): string {
+  let i = dotIndex;
+  while (i > lowerBound && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  return text.slice(i, dotIndex);
+}
+
+function wordAfter(text: string, index: number): string {
+  const match = /^[\p{L}]+/u.exec(text.slice(index, index + 30));
+  return match ? match[0] : '';
+}
+
+/** Should a period at `dot` (already known to be followed by a plausible sentence start) end the sentence? */
+function periodEndsSentence(text: string, dot: number, paragraphStart: number, nextWordStart: number): boolean {
+  const word = wordBefore(text, dot, paragraphStart);
+  if (word === '') return true; // "... 42." or "...)." — numbers and brackets end sentences
+  const bare = word.replace(/\./g, '');
+  const lower = bare.toLowerCase();
+  const next = wordAfter(text, nextWordStart).toLowerCase();
+  if (word.includes('.') || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
+    // Dotted acronym (U.S., D-N.Y.) or company suffix: ends a sentence only before a function word.
+    return FUNCTION_WORDS.has(next);
+  }
+  if (TITLE_ABBREVIATIONS.has(lower)) return false;
+  if ((lower === 'no' || lower === 'nos') && isDigit(text[nextWordStart])) return false; // No. 10
+  if (bare.length === 1 && isUpper(bare)) return false; // an initial, as in "J. Smith"
+  return true;
+}
+
+/** Split one paragraph span into sentence spans (trimmed of surrounding whitespace). */
+function splitParagraph(text: string, start: number, end: number, out: Span[]): void {
+  let sentenceStart = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    let boundary = -1; // index where the next sentence starts
+    if (TERMINATORS.has(c)) {
+      let j = i + 1;
+      while (j < end && (TERMINATORS.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+      const closeEnd = j;
+      if (j < end && isSpace(text[j])) {
+        while (j < end && isSpace(text[j])) j++;
+        const n = text[j];
+        const startsSentence = isUpper(n) || isDigit(n) || (n !== undefined && OPENERS.has(n));
+        const closedQuote = closeEnd > i + 1 && CLOSERS.has(text[closeEnd - 1]!) && !wordBefore(text, i, start).includes('.');
+        if (j < end && startsSentence && (c !== '.' || closedQuote || periodEndsSentence(text, i, start, OPENERS.has(n!) ? j + 1 : j))) {
+          boundary = j;
+          pushTrimmed(text, sentenceStart, closeEnd, out);
+        }
+      } else if (c === '.' && j === i + 1 && isUpper(text[j]) && isLower(text[j + 1]) && /\p{Ll}{2}$/u.test(text.slice(Math.max(start, i - 2), i))) {
+        // Sentences glued without a space ("community.Dr Venter"), common in scraped text.
+        boundary = j;
+        pushTrimmed(text, sentenceStart, closeEnd, out);
+      }
+      if (boundary >= 0) {
+        sentenceStart = boundary;
+        i = boundary - 1;
+      } else {
+        i = closeEnd - 1;
+      }
+    } else if (c === '\n' && i + 1 < end && text[i + 1] === '\n') {
+      pushTrimmed(text, sentenceStart, i, out);
+      sentenceStart = i + 1;
+    }
+  }
+  pushTrimmed(text, sentenceStart, end, out);
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end });
+}
+
+/**
+ * Splits the given paragraphs of `text` into sentences. Returns spans into `text`, in order.
+ * When no paragraphs are given, the whole text is one paragraph.
+ */
+export function splitSentences(text: string, paragraphs: Span[] = [{ start: 0, end: text.length }]): Span[] {
+  const out: Span[] = [];
+  for (const p of paragraphs) splitParagraph(text, p.start, p.end, out);
+  return out;
+}
