@@ -1,0 +1,56 @@
+/**
+ * Main-text extraction: @mozilla/readability on a linkedom document, its content turned into paragraphs
+ * by html-text.ts, with a fallback for pages where Readability finds nothing or too little.
+ */
+import { Readability } from '@mozilla/readability';
+import type { DomDocument, DomElement, DomNode } from './html-dom.ts';
+import { parseDocument } from './html-dom.ts';
+import { blocksOf } from './html-text.ts';
+
+export interface Extraction {
+  paragraphs: string[];
+  /** Which method produced the text. */
+  method: 'readability' | 'fallback' | 'none';
+  /** Readability's byline, when it found one. */
+  byline: string | null;
+}
+
+const MIN_TEXT = 200;
+
+/** Extracts the article's paragraphs. Mutates `document` (Readability does), so pass a fresh one. */
+export function extractMainText(document: DomDocument, html: string): Extraction {
+  let byline: string | null = null;
+  let paragraphs: string[] = [];
+  try {
+    const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
+    const result = reader.parse();
+    byline = result?.byline ?? null;
+    if (result?.content) paragraphs = blocksOf(result.content, { skip: isNoise });
+  } catch {
+    paragraphs = [];
+  }
+  if (totalLength(paragraphs) >= MIN_TEXT) return { paragraphs, method: 'readability', byline };
+  const fallback = fallbackText(parseDocument(html));
+  if (totalLength(fallback) > totalLength(paragraphs)) return { paragraphs: fallback, method: 'fallback', byline };
+  return { paragraphs, method: paragraphs.length > 0 ? 'readability' : 'none', byline };
+}
+
+function totalLength(paragraphs: string[]): number {
+  return paragraphs.reduce((sum, p) => sum + p.length, 0);
+}
+
+function isNoise(element: DomElement): boolean {
+  const tag = element.nodeName.toUpperCase();
+  return tag === 'FIGCAPTION';
+}
+
+const BOILERPLATE_TAGS = 'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';
+
+/** The text of the page's <article> or <main> (else <body>), without navigation, header, footer and asides. */
+function fallbackText(document: DomDocument): string[] {
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+  if (!root) return [];
+  const junk = root.querySelectorAll(BOILERPLATE_TAGS);
+  for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
+  return blocksOf(root).filter((p) => p.split(/\s+/).length >= 4 || /[.!?]["”’]?$/.test(p));
+}

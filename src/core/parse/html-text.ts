@@ -1,0 +1,80 @@
+/**
+ * DOM to text with paragraph breaks: every block element starts a new paragraph, whitespace inside a
+ * paragraph collapses to single spaces, and paragraphs are joined by a blank line. Measured better than
+ * `textContent`, which glues the last word of one block to the first word of the next.
+ */
+import type { Span } from '../types.ts';
+import { ELEMENT_NODE, TEXT_NODE } from './html-dom.ts';
+import type { DomElement, DomNode } from './html-dom.ts';
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL',
+]);
+
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'IFRAME',
+  'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH', 'HEAD',
+]);
+
+export interface BlockText {
+  /** Paragraphs joined by a blank line. */
+  text: string;
+  /** One span per paragraph, into `text`. */
+  paragraphs: Span[];
+}
+
+/** Options for {@link blocksOf}. */
+export interface BlockOptions {
+  /** Elements to leave out, besides scripts, styles and form controls. */
+  skip?: (element: DomElement) => boolean;
+}
+
+/** Collects the text of `root` as paragraphs, one per block element. */
+export function blocksOf(root: DomNode, options: BlockOptions = {}): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+    current = '';
+  };
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === TEXT_NODE) {
+      current += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIPPED_TAGS.has(name)) return;
+    if (options.skip?.(node as DomElement)) return;
+    const block = BLOCK_TAGS.has(name);
+    if (block) flush();
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i] as DomNode);
+    if (block) flush();
+    else if (name === 'IMG' || name === 'WBR') current += ' ';
+  };
+  walk(root);
+  flush();
+  return blocks;
+}
+
+/** Joins paragraphs with a blank line and records each paragraph's span in the result. */
+export function joinParagraphs(blocks: string[]): BlockText {
+  const paragraphs: Span[] = [];
+  let text = '';
+  for (const block of blocks) {
+    if (text) text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + block.length });
+    text += block;
+  }
+  return { text, paragraphs };
+}
+
+/** DOM to text with a paragraph break at every block element. */
+export function textOf(root: DomNode, options: BlockOptions = {}): BlockText {
+  return joinParagraphs(blocksOf(root, options));
+}

@@ -1,0 +1,72 @@
+/**
+ * HTML page -> ParsedArticle: the main text (Readability on linkedom, with a fallback) as paragraphs, and the
+ * metadata from JSON-LD, OpenGraph/meta and the page. Pure: the caller fetches the page.
+ */
+import type { ParsedArticle } from '../types.ts';
+import { parseDocument } from './html-dom.ts';
+import { extractMainText } from './html-extract.ts';
+import { pageMetadata } from './html-metadata.ts';
+import { cleanAuthors } from './html-clean.ts';
+import { joinParagraphs } from './html-text.ts';
+
+export interface ParseHtmlOptions {
+  /** Where the page came from: resolves relative links and is the URL when the page names no canonical one. */
+  url?: string | null;
+  /** IANA zone for timestamps written without an offset (default UTC; marked as assumed). */
+  timeZone?: string;
+}
+
+/** Parses an HTML page into an article: main text with paragraph spans into `body`, plus cleaned metadata. */
+export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedArticle {
+  const zone = options.timeZone ?? 'UTC';
+  const warnings: string[] = [];
+  const document = parseDocument(html);
+  const meta = pageMetadata(document, options.url ?? null, zone);
+  const extraction = extractMainText(document, html);
+  let blocks = extraction.paragraphs;
+  if (meta.title && blocks[0] && sameText(blocks[0], meta.title)) blocks = blocks.slice(1);
+  const { text: body, paragraphs } = joinParagraphs(blocks);
+  if (!body) warnings.push('no article text found');
+  else if (extraction.method === 'fallback') warnings.push('main text taken from the whole page: Readability found too little');
+
+  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline]);
+  let title = meta.title;
+  let titleGenerated = false;
+  if (!title && paragraphs[0]) {
+    title = ledeTitle(body.slice(paragraphs[0].start, paragraphs[0].end));
+    titleGenerated = true;
+  }
+  if (!meta.published) warnings.push('no publication date found');
+  return {
+    title,
+    titleGenerated,
+    date: meta.published?.date ?? null,
+    publishedAt: meta.published?.publishedAt ?? null,
+    timeZone: meta.published?.timeZone ?? zone,
+    timeZoneAssumed: meta.published?.timeZoneAssumed ?? true,
+    dateline: null,
+    author: authors[0] ?? null,
+    authors,
+    outlet: meta.outlet,
+    caption: null,
+    photoCredit: null,
+    url: meta.url,
+    imageUrl: meta.imageUrl,
+    body,
+    paragraphs,
+    warnings,
+  };
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** A title written from the lede: its first sentence, cut at a word boundary near 100 characters. */
+function ledeTitle(lede: string): string {
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(lede)?.[0] ?? lede;
+  if (sentence.length <= 100) return sentence;
+  const cut = sentence.slice(0, 100);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd()}…`;
+}
