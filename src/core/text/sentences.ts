@@ -25,6 +25,31 @@ const FUNCTION_WORDS = new Set([
   'meanwhile', 'however', 'still', 'now', 'then', 'earlier', 'later', 'last', 'what', 'who', 'why', 'how',
 ]);
 
+/**
+ * Capitalised words that start a sentence but almost never follow a lower-case word inside one. In scraped
+ * news (Daily Mail), image captions are glued to the next sentence without punctuation ("...to pay its
+ * bills He said: ..."); a space between a lower-case word and one of these is a boundary.
+ */
+const GLUE_PRONOUNS = /^(?:He|She|They|We)\s+\p{Ll}/u;
+const GLUE_IT = /^It\s+(?:is|was|has|had|will|would|also|comes|means|seems|emerged|came|appears)\b/u;
+const GLUE_STARTERS = /^(?:The|This|These|Those|His|Her|Their|Its|A|An|But|And|However|Meanwhile|In|On|At|After|Before|When|While|If|Now|There)\s+\p{Ll}/u;
+const NOT_SENTENCE_FINAL = new Set([
+  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'as', 'than',
+  'that', 'this', 'is', 'was', 'are', 'were', 'be', 'called', 'named', 'titled', 'dubbed', 'film', 'song', 'show',
+  'album', 'book', 'novel', 'series', 'single', 'magazine', 'newspaper', 'programme', 'program', 'movie',
+]);
+
+/** Is the space at `i` the join of a caption (or other unpunctuated text) and a following sentence? */
+function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
+  const prev = text[i - 1];
+  if (!(isLower(prev) || isDigit(prev) || prev === ')')) return false;
+  const rest = text.slice(i + 1, i + 40);
+  if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest))) return false;
+  const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
+  if (prev !== ')' && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Ms It", "Don't Push It"
+  return !NOT_SENTENCE_FINAL.has(word.toLowerCase());
+}
+
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
 const TERMINATORS = new Set(['.', '!', '?', '…']);
@@ -93,6 +118,9 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
       } else {
         i = closeEnd - 1;
       }
+    } else if (c === ' ' && i > sentenceStart && isGluedBoundary(text, i, sentenceStart)) {
+      pushTrimmed(text, sentenceStart, i, out);
+      sentenceStart = i + 1;
     } else if (c === '\n' && i + 1 < end && text[i + 1] === '\n') {
       pushTrimmed(text, sentenceStart, i, out);
       sentenceStart = i + 1;
