@@ -1,0 +1,142 @@
+/**
+ * Feed text -> ParsedFeed, for RSS 2.0, RSS 1.0 (RDF), Atom and JSON Feed (parsed by feedsmith). Dates keep
+ * their original offset, links are made absolute, every item gets a stable id, and items whose content is only
+ * a short summary are marked as teasers so the edge fetches the page. Pure: the caller fetches and decodes.
+ */
+import { createHash } from 'node:crypto';
+import { parseFeed as feedsmithParse } from 'feedsmith';
+import { squeezeSpaces } from '../text/normalize.ts';
+import { cleanDate } from './html-clean.ts';
+import { rawFeedOf } from './feed-formats.ts';
+import type { RawFeedItem } from './feed-formats.ts';
+
+export interface FeedItem {
+  /** The guid (Atom id, JSON Feed id), else the link, else `hash:` + a hash of title and date. */
+  id: string;
+  title: string | null;
+  /** Absolute http(s) URL of the item's page. */
+  link: string | null;
+  /** ISO 8601 with the feed's original offset; null when the item has no readable date. */
+  publishedAt: string | null;
+  author: string | null;
+  /** The content, else the summary, as HTML; null when the item has neither. */
+  html: string | null;
+  /** True when `html` is only a short summary: fetch `link` and extract the article. */
+  isTeaser: boolean;
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'rdf' | 'atom' | 'json';
+  title: string | null;
+  /** The site's home page, absolute. */
+  link: string | null;
+  items: FeedItem[];
+}
+
+/** The text is not a feed, or not one that can be read. */
+export class FeedParseError extends Error {
+  override name = 'FeedParseError';
+}
+
+/** Fewer words than this, and the item is treated as a teaser. */
+const TEASER_WORDS = 150;
+
+/**
+ * Parses a feed. `url` is where the feed was fetched from; relative links resolve against it (and xml:base).
+ * Throws FeedParseError with a readable message when the text is not a feed or is malformed.
+ */
+export function parseFeed(body: string, options: { url: string }): ParsedFeed {
+  let result: { format: string; feed: unknown };
+  try {
+    result = feedsmithParse(body.replace(/^\uFEFF/, '')) as { format: string; feed: unknown };
+  } catch (error) {
+    const name = (error as Error)?.name ?? '';
+    const detail = (error as Error)?.message ?? String(error);
+    if (/Detect/i.test(name) || /unrecognized/i.test(detail)) {
+      throw new FeedParseError(`not a feed: expected RSS, Atom, RDF or JSON Feed (${options.url})`);
+    }
+    throw new FeedParseError(`malformed feed at ${options.url}: ${detail}`);
+  }
+  const raw = rawFeedOf(result);
+  const feedBase = resolveUrl(raw.base, options.url) ?? options.url;
+  const items = raw.items.map((item) => finishItem(item, feedBase));
+  return { format: raw.format, title: plainText(raw.title), link: resolveUrl(raw.link, feedBase), items };
+}
+
+function finishItem(item: RawFeedItem, feedBase: string): FeedItem {
+  const base = resolveUrl(item.base, feedBase) ?? feedBase;
+  const link = resolveUrl(item.link, base);
+  const title = plainText(item.title);
+  const publishedAt = feedDate(item.date);
+  const html = item.content ?? item.summary;
+  const guid = item.guid ? squeezeSpaces(item.guid) : null;
+  return {
+    id: guid || link || `hash:${hashOf(`${title ?? ''}\n${publishedAt ?? item.date ?? ''}\n${html ?? ''}`)}`,
+    title,
+    link,
+    publishedAt,
+    author: plainText(item.author),
+    html,
+    isTeaser: isTeaser(item.content, item.summary),
+  };
+}
+
+/** Resolves a possibly relative URL; null unless the result is http(s). */
+export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    const url = base ? new URL(href.trim(), base) : new URL(href.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A feed date as ISO with its own offset. RFC 822 dates with a wrong weekday are read without it. */
+export function feedDate(raw: string | null): string | null {
+  if (!raw) return null;
+  const parsed = cleanDate(raw) ?? cleanDate(raw.replace(/^\s*[A-Za-z]{3,9},?\s+/, ''));
+  if (!parsed) return null;
+  return parsed.publishedAt ?? `${parsed.date}T00:00:00Z`;
+}
+
+/** A short, stable, non-cryptographic-purpose id. */
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 24);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** HTML or escaped text -> one line of plain text. */
+function plainText(value: string | null): string | null {
+  if (!value) return null;
+  const text = squeezeSpaces(decodeEntities(value.replace(/<[^>]*>/g, ' ')));
+  return text || null;
+}
+
+function wordCount(html: string | null): number {
+  if (!html) return 0;
+  const text = decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '));
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+const TRUNCATED = /(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|the post .* appeared first on .*)\W*$/i;
+
+/** A teaser: no content beyond a summary, or content too short to be the article, or visibly cut off. */
+function isTeaser(content: string | null, summary: string | null): boolean {
+  const html = content ?? summary;
+  if (!html) return true;
+  const text = plainText(html) ?? '';
+  if (wordCount(html) < TEASER_WORDS) return true;
+  return !content && TRUNCATED.test(text);
+}
