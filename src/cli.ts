@@ -1,1 +1,50 @@
-console.log('hello', process.argv.slice(2));
+import 'dotenv/config';
+import { ConfigError } from './config.ts';
+import { UsageError } from './cli/shared.ts';
+
+/**
+ * The `quotewire` command line: a table of subcommands, each in its own module, loaded on demand so that
+ * `parse` does not pay for discord.js. Each returns its exit status.
+ */
+type Run = (argv: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
+  start: { usage: 'start                      run the bot (or the local console when no token is set)', load: async () => (await import('./main.ts')).run },
+  ingest: { usage: 'ingest PATH...             store articles from files and folders (.txt, .md)', load: async () => (await import('./cli/ingest.ts')).run },
+  parse: { usage: 'parse FILE [--json]        parse an article without storing it; parse --jsonl reads JSON lines from stdin', load: async () => (await import('./cli/parse.ts')).run },
+  stats: { usage: 'stats                      counts of articles, people and quotes; the store path and size', load: async () => (await import('./cli/stats.ts')).run },
+  eval: { usage: 'eval quotes|summaries|extract ...   score against a gold file (see README)', load: async () => (await import('./cli/eval.ts')).run },
+  bench: { usage: 'bench [--json]             throughput benchmarks', load: async () => (await import('./bench/index.ts')).run },
+};
+
+function usage(): string {
+  return ['Usage: quotewire <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`quotewire: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`quotewire ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,7 @@
 import type { AnalyzedArticle, ParsedArticle } from './types.ts';
 import { parsePlainText, type PlainTextOptions } from './parse/plain-text.ts';
+import { parseHtml, type ParseHtmlOptions } from './parse/html.ts';
+import { creditName } from './parse/header.ts';
 import { splitSentences } from './text/sentences.ts';
 import { findQuotes } from './quotes/index.ts';
 import { summarize } from './summary/index.ts';
@@ -12,7 +14,8 @@ import { generateHeadline } from './summary/headline.ts';
  */
 export function analyzeParsed(parsed: ParsedArticle, text: string): AnalyzedArticle {
   const sentences = splitSentences(text, parsed.paragraphs);
-  const ignoreNames = [...parsed.authors, ...(parsed.photoCredit ? [parsed.photoCredit] : [])];
+  const photographer = parsed.photoCredit ? creditName(parsed.photoCredit) : null;
+  const ignoreNames = [...parsed.authors, ...(photographer ? [photographer] : [])];
   const { quotes, people } = findQuotes({ text, paragraphs: parsed.paragraphs, sentences, ignoreNames });
   let { title, titleGenerated } = parsed;
   if (!title) {
@@ -26,4 +29,10 @@ export function analyzeParsed(parsed: ParsedArticle, text: string): AnalyzedArti
 /** Parses and analyses an article in the plain-text format (or bare body text). */
 export function analyzeText(input: string, options: PlainTextOptions = {}): AnalyzedArticle {
   return analyzeParsed(parsePlainText(input, options), input);
+}
+
+/** Extracts and analyses an HTML page; spans index into the extracted `body`. */
+export function analyzeHtml(html: string, options: ParseHtmlOptions = {}): AnalyzedArticle {
+  const parsed = parseHtml(html, options);
+  return analyzeParsed(parsed, parsed.body);
 }

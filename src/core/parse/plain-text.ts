@@ -1,0 +1,192 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { ParsedArticle, Span } from '../types.ts';
+import { parseByline, parseDateline, splitCaptionCredit, type Byline, type Dateline } from './header.ts';
+
+/**
+ * Parser for the plain-text article format users feed quotewire:
+ *
+ *     ␠date 2025-05-04 Caption of the photo. (Photo by Name/Agency)
+ *
+ *     OAN Staff Blake Wolf
+ *
+ *     11:56 AM – Sunday, May 4, 2025
+ *
+ *     First paragraph...
+ *
+ * Every part is optional; a Markdown `# Title` or a short first line may stand in for the header, and a
+ * file of bare body text is a valid article. Spans are indices into the input exactly as given (a BOM,
+ * CRLF line ends and all).
+ */
+
+export interface PlainTextOptions {
+  /** IANA zone in which the dateline is read (per source; default UTC). */
+  timeZone?: string;
+  /** The article's date when the text carries none (YYYY-MM-DD), e.g. from a feed or a JSONL line. */
+  date?: string;
+}
+
+/** The input cannot be read as an article at all (for instance, a header with an impossible date). */
+export class ArticleFormatError extends Error {
+  override name = 'ArticleFormatError';
+}
+
+interface Block extends Span {
+  lines: Span[];
+}
+
+/** Splits text into blocks of non-blank lines, each line trimmed, with offsets into the text. */
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) {
+      if (!current) blocks.push((current = { start: s, end: e, lines: [] }));
+      current.lines.push({ start: s, end: e });
+      current.end = e;
+    } else {
+      current = null;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return blocks;
+}
+
+const HEADER_DATE_RE = /^date:?\s+(\S+)(?:\s+([\s\S]*))?$/iu;
+const MARKDOWN_TITLE_RE = /^#{1,2}\s+(.+?)\s*#*$/u;
+
+function validDate(iso: string): DateTime | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = DateTime.fromISO(iso, { zone: 'UTC' });
+  return d.isValid ? d : null;
+}
+
+function looksLikeTitle(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return line.length <= 150 && words >= 2 && words <= 25 && !/[.,;:]$/.test(line) && /\p{Lu}/u.test(line[0] ?? '');
+}
+
+interface Header {
+  title: string | null;
+  headerDate: string | null;
+  caption: string | null;
+  photoCredit: string | null;
+  byline: Byline | null;
+  dateline: { raw: string; value: Dateline } | null;
+  bodyFrom: number; // index of the first body block
+}
+
+function readHeader(text: string, blocks: Block[]): Header {
+  const h: Header = { title: null, headerDate: null, caption: null, photoCredit: null, byline: null, dateline: null, bodyFrom: 0 };
+  const slice = (s: Span): string => text.slice(s.start, s.end);
+  for (let i = 0; i < blocks.length - 1 || (i === 0 && blocks.length === 1); i++) {
+    const block = blocks[i]!;
+    const first = slice(block.lines[0]!);
+    const single = block.lines.length === 1;
+    const dateMatch = h.headerDate === null && h.byline === null ? HEADER_DATE_RE.exec(slice(block)) : null;
+    const dateline = single && !h.dateline ? parseDateline(first) : null;
+    const inHeader = h.headerDate !== null || h.title !== null || i > 0;
+    const nextIsDateline = blocks[i + 1]?.lines.length === 1 && parseDateline(slice(blocks[i + 1]!)) !== null;
+    const byline = single && !h.byline && !h.dateline ? parseByline(first, inHeader || nextIsDateline) : null;
+    if (dateMatch) {
+      const date = dateMatch[1]!;
+      if (!validDate(date)) throw new ArticleFormatError(`the header date "${date}" is not a real date (expected YYYY-MM-DD)`);
+      h.headerDate = date;
+      const rest = (dateMatch[2] ?? '').replace(/\s+/g, ' ').trim();
+      if (rest) {
+        const { caption, credit } = splitCaptionCredit(rest);
+        h.caption = caption || null;
+        h.photoCredit = credit?.replace(/^(?:photo|photograph|image|picture)s?\s+(?:by|courtesy of|credit:?)\s+/iu, '') ?? null;
+      }
+    } else if (i === 0 && MARKDOWN_TITLE_RE.test(first)) {
+      h.title = MARKDOWN_TITLE_RE.exec(first)![1]!;
+      if (!single) return { ...h, bodyFrom: i }; // the title line heads a block that is body
+    } else if (dateline) {
+      h.dateline = { raw: first, value: dateline };
+    } else if (byline) {
+      h.byline = byline;
+    } else if (i === 0 && single && looksLikeTitle(first)) {
+      h.title = first;
+    } else {
+      break;
+    }
+    h.bodyFrom = i + 1;
+  }
+  return h;
+}
+
+/** Paragraph spans of the body: blocks, or single lines when the body has no blank lines at all. */
+function bodyParagraphs(text: string, blocks: Block[], header: Header): Span[] {
+  const body = blocks.slice(header.bodyFrom);
+  const first = body[0];
+  if (first && header.title !== null && MARKDOWN_TITLE_RE.test(text.slice(first.lines[0]!.start, first.lines[0]!.end)) && header.bodyFrom === 0) {
+    // "# Title" directly followed by body lines: drop the title line from the first block.
+    body[0] = { ...first, start: first.lines[1]!.start, lines: first.lines.slice(1) };
+  }
+  if (body.length === 1 && body[0]!.lines.length > 1) return body[0]!.lines.map((l) => ({ start: l.start, end: l.end }));
+  return body.map((b) => ({ start: b.start, end: b.end }));
+}
+
+function readDates(header: Header, options: PlainTextOptions, warnings: string[]) {
+  const timeZone = options.timeZone ?? 'UTC';
+  if (!IANAZone.isValidZone(timeZone)) throw new ArticleFormatError(`unknown time zone "${timeZone}"`);
+  let date = header.headerDate;
+  let publishedAt: string | null = null;
+  let zone = timeZone;
+  let assumed = true;
+  if (header.dateline) {
+    const d = header.dateline.value;
+    zone = d.zone ?? timeZone;
+    assumed = d.zone === null;
+    const local = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour: d.hour ?? 0, minute: d.minute ?? 0 }, { zone });
+    if (!local.isValid) {
+      warnings.push(`the dateline "${header.dateline.raw}" is not a real date; ignored`);
+    } else {
+      const localDate = local.toISODate()!;
+      if (d.weekday !== null && d.weekday !== local.weekday) {
+        warnings.push(`the dateline "${header.dateline.raw}" names the wrong weekday: ${localDate} is a ${local.toFormat('cccc')}`);
+      }
+      if (date !== null && date !== localDate) warnings.push(`the header date ${date} differs from the dateline's date ${localDate}`);
+      date ??= localDate;
+      if (d.hour !== null) publishedAt = local.toISO({ suppressMilliseconds: true });
+    }
+  }
+  if (date === null && options.date) {
+    if (!validDate(options.date)) throw new ArticleFormatError(`the date "${options.date}" is not a real date (expected YYYY-MM-DD)`);
+    date = options.date;
+  }
+  return { date, publishedAt, timeZone: zone, timeZoneAssumed: assumed };
+}
+
+/** Parses an article in the plain-text format (or bare body text). Throws ArticleFormatError on bad input. */
+export function parsePlainText(text: string, options: PlainTextOptions = {}): ParsedArticle {
+  const blocks = toBlocks(text);
+  const header = readHeader(text, blocks);
+  const paragraphs = bodyParagraphs(text, blocks, header);
+  const warnings: string[] = [];
+  const dates = readDates(header, options, warnings);
+  if (paragraphs.length === 0) warnings.push('the article has no body text');
+  const authors = header.byline?.authors ?? [];
+  return {
+    title: header.title,
+    titleGenerated: false,
+    ...dates,
+    dateline: header.dateline?.raw ?? null,
+    author: authors.length > 0 ? authors.join(' and ') : null,
+    authors,
+    outlet: header.byline?.outlet ?? null,
+    caption: header.caption,
+    photoCredit: header.photoCredit,
+    url: null,
+    imageUrl: null,
+    body: paragraphs.map((p) => text.slice(p.start, p.end).replace(/[ \t]*\r?\n[ \t]*/g, '\n')).join('\n\n'),
+    paragraphs,
+    warnings,
+  };
+}

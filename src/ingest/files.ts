@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { analyzeText } from '../core/analyze.ts';
+import { ArticleFormatError } from '../core/parse/plain-text.ts';
+import type { AppContext } from '../context.ts';
+import type { SaveStatus } from '../store/articles.ts';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
+
+export interface FileReport {
+  path: string;
+  status: SaveStatus | 'failed';
+  reason?: string;
+  articleId?: number;
+  title?: string | null;
+  warnings?: string[];
+}
+
+/** A file that cannot be read as an article; the message says why, in words a user understands. */
+export class FileRejectedError extends Error {
+  override name = 'FileRejectedError';
+}
+
+/** Expands files and folders (recursively, `.txt` and `.md` only) into a sorted list of article files. */
+export function collectArticleFiles(paths: string[]): { files: string[]; missing: FileReport[] } {
+  const files: string[] = [];
+  const missing: FileReport[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && entry.name !== 'README.md') files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(p);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      missing.push({ path: p, status: 'failed', reason: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) walk(full);
+    else files.push(full);
+  }
+  return { files, missing };
+}
+
+/** Reads an article file as UTF-8 text, rejecting what cannot be an article: empty, too big, binary, not UTF-8. */
+export function readArticleFile(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new FileRejectedError(`file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB`);
+  const bytes = readFileSync(path);
+  if (bytes.length === 0) throw new FileRejectedError('empty file');
+  if (bytes.includes(0)) throw new FileRejectedError('binary file (it contains NUL bytes), not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileRejectedError('not UTF-8 text (save it as UTF-8)');
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new FileRejectedError('empty file (only white space)');
+  return text;
+}
+
+export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Parses, analyses and stores one file in one transaction; never throws for bad input, reports it instead. */
+export function ingestFile(ctx: AppContext, path: string, timeZone = ctx.config.timeZone): FileReport {
+  try {
+    const text = readArticleFile(path);
+    const article = analyzeText(text, { timeZone });
+    const saved = ctx.store.articles.save({
+      article,
+      contentHash: contentHash(text),
+      sourceKey: `file:${path}`,
+      source: { kind: 'file', locator: path, timeZone },
+      ingestedAt: ctx.now().toISOString(),
+    });
+    return { path, status: saved.status, articleId: saved.articleId, title: article.title, warnings: article.warnings };
+  } catch (error) {
+    if (error instanceof FileRejectedError || error instanceof ArticleFormatError) {
+      return { path, status: 'failed', reason: error.message };
+    }
+    ctx.log.error({ err: error, path }, 'ingest failed unexpectedly');
+    return { path, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+  }
+}
+
+/** Ingests files and folders; every good file is stored even when others fail. */
+export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): FileReport[] {
+  const { files, missing } = collectArticleFiles(paths);
+  const reports: FileReport[] = [...missing];
+  files.forEach((file, i) => {
+    reports.push(ingestFile(ctx, file));
+    onProgress?.(i + 1, files.length);
+  });
+  return reports;
+}

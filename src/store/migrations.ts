@@ -1,0 +1,143 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The store's schema as a numbered, append-only list. Migration N is applied when `user_version` < N,
+ * inside a transaction that also records N, so a failed migration leaves the file as it was.
+ * Never edit a migration that has shipped: append a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'sources, articles, people, quotes, with full-text search',
+    up: `
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'url', 'feed', 'text')),
+        locator TEXT NOT NULL UNIQUE,
+        time_zone TEXT NOT NULL DEFAULT 'UTC',
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+        source_key TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        title_generated INTEGER NOT NULL DEFAULT 0,
+        date TEXT,
+        published_at TEXT,
+        time_zone TEXT NOT NULL DEFAULT 'UTC',
+        time_zone_assumed INTEGER NOT NULL DEFAULT 1,
+        dateline TEXT,
+        author TEXT,
+        outlet TEXT,
+        caption TEXT,
+        photo_credit TEXT,
+        url TEXT,
+        image_url TEXT,
+        body TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '[]',
+        gist TEXT,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_by_date ON articles (date DESC, id DESC);
+      CREATE INDEX articles_by_ingest ON articles (ingested_at, id);
+
+      CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'organisation')),
+        gender TEXT CHECK (gender IN ('female', 'male')),
+        titles TEXT NOT NULL DEFAULT '[]',
+        quote_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX people_by_quotes ON people (quote_count DESC, id);
+
+      CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('direct', 'mixed', 'indirect')),
+        cue TEXT,
+        speaker_mention TEXT,
+        speaker_kind TEXT NOT NULL DEFAULT 'unknown' CHECK (speaker_kind IN ('person', 'organisation', 'unknown')),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        segments TEXT NOT NULL DEFAULT '[]',
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        UNIQUE (article_id, position)
+      );
+      CREATE INDEX quotes_by_person ON quotes (person_id, article_id);
+
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+
+      CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+
+      -- People are found by any word of their folded name ("sheinbaum", "claudia"), by prefix.
+      CREATE VIRTUAL TABLE people_fts USING fts5(
+        key, content='people', content_rowid='id', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+        INSERT INTO people_fts (rowid, key) VALUES (new.id, new.key);
+      END;
+      CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+        INSERT INTO people_fts (people_fts, rowid, key) VALUES ('delete', old.id, old.key);
+      END;
+
+      -- Small settings the bot keeps between runs (e.g. the hash of the registered commands).
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies every migration above the file's `user_version`, each in its own transaction. */
+export function migrate(db: Database, list: Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = list.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`the store was written by a newer quotewire (schema ${current}, this version knows ${latest})`);
+  }
+  for (const m of list) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}
