@@ -10,6 +10,15 @@ export const MISSING_TOKEN_MESSAGE =
   'quotewire: DISCORD_TOKEN is not set, and there is no terminal for the local console.\n' +
   'Copy .env.example to .env and set DISCORD_TOKEN to your bot token (or run in a terminal to use the console).';
 
+/** Something `npm start` runs until shutdown: the Discord bot or the console, the digest scheduler, the feed poller. */
+export interface Service {
+  name: string;
+  /** Starts the service; resolves once it is running. */
+  start(ctx: AppContext): Promise<void>;
+  /** Stops accepting work and finishes what is in flight. */
+  stop(): Promise<void>;
+}
+
 /** On first start with an empty store, the sample articles in the seeds folder are ingested. */
 export function seedIfEmpty(ctx: AppContext): void {
   if (ctx.store.articles.count() > 0) return;
@@ -24,6 +33,12 @@ export function seedIfEmpty(ctx: AppContext): void {
   for (const r of failed) ctx.log.warn({ path: r.path, reason: r.reason }, 'seed article could not be ingested');
 }
 
+/** The services for this run: the bot when a token is set, else the local console. */
+async function chooseServices(ctx: AppContext): Promise<Service[]> {
+  void ctx;
+  return []; // the Discord bot, the console, the digest scheduler and the feed poller register here
+}
+
 /** `npm start`: the bot when a token is set, else the local console on a terminal, else a clear exit. */
 export async function run(_argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -35,15 +50,35 @@ export async function run(_argv: string[]): Promise<number> {
   const log = createLogger(config.logLevel);
   const store = openStore(config.dbPath);
   const ctx: AppContext = { config, log, store, now: () => new Date() };
+  const started: Service[] = [];
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason: string): Promise<void> =>
+    (stopping ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      for (const service of started.reverse()) {
+        await service.stop().catch((err: unknown) => log.error({ err, service: service.name }, 'service did not stop cleanly'));
+      }
+      store.close();
+    })());
   try {
     seedIfEmpty(ctx);
+    log.info({ store: config.dbPath, articles: store.articles.count() }, 'store ready');
+    const services = await chooseServices(ctx);
+    if (services.length === 0) {
+      console.error('quotewire: nothing to run yet (the bot and the console come with the Discord issue).');
+      await shutdown('no services');
+      return 1;
+    }
+    for (const service of services) {
+      await service.start(ctx);
+      started.push(service);
+    }
   } catch (error) {
-    store.close();
+    await shutdown('start failed');
     throw error;
   }
-  log.info({ store: config.dbPath, articles: store.articles.count() }, 'store ready');
-  // The Discord bot and the local console are added by the Discord issue.
-  store.close();
-  console.error('quotewire: the bot and the local console are not available in this version yet.');
-  return 1;
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal).then(resolve));
+  });
+  return 0;
 }
