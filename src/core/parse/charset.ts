@@ -25,10 +25,31 @@ function bomCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-function decoderFor(label: string | null): InstanceType<typeof TextDecoder> | null {
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+// Bytes 0x80-0x9F of windows-1252 (which WHATWG also uses for "latin1", "iso-8859-1" and "ascii").
+// Node 20's TextDecoder decodes these as C1 controls, so this table does it instead.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+const windows1252: Decoder = {
+  decode(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 8192) {
+      const chunk = bytes.subarray(i, i + 8192);
+      const chars = Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)));
+      out += chars.join('');
+    }
+    return out;
+  },
+};
+
+function decoderFor(label: string | null): Decoder | null {
   if (!label) return null;
   try {
-    return new TextDecoder(label);
+    const decoder = new TextDecoder(label);
+    return decoder.encoding === 'windows-1252' ? windows1252 : decoder;
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { parseFeed as feedsmithParse } from 'feedsmith';
 import { squeezeSpaces } from '../text/normalize.ts';
 import { cleanDate } from './html-clean.ts';
 import { rawFeedOf } from './feed-formats.ts';
+import { xmlStructureProblem } from './feed-xml.ts';
 import type { RawFeedItem } from './feed-formats.ts';
 
 export interface FeedItem {
@@ -39,16 +40,28 @@ export class FeedParseError extends Error {
 }
 
 /** Fewer words than this, and the item is treated as a teaser. */
-const TEASER_WORDS = 150;
+const TEASER_WORDS = 100;
 
 /**
  * Parses a feed. `url` is where the feed was fetched from; relative links resolve against it (and xml:base).
  * Throws FeedParseError with a readable message when the text is not a feed or is malformed.
  */
 export function parseFeed(body: string, options: { url: string }): ParsedFeed {
+  const text = body.replace(/^\uFEFF/, '');
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) {
+    try {
+      JSON.parse(trimmed);
+    } catch (error) {
+      throw new FeedParseError(`malformed JSON feed at ${options.url}: ${(error as Error).message}`);
+    }
+  } else if (trimmed.startsWith('<') && !/^<(?:!doctype\s+)?html[\s>]/i.test(trimmed)) {
+    const problem = xmlStructureProblem(text);
+    if (problem) throw new FeedParseError(`malformed feed at ${options.url}: ${problem}`);
+  }
   let result: { format: string; feed: unknown };
   try {
-    result = feedsmithParse(body.replace(/^\uFEFF/, '')) as { format: string; feed: unknown };
+    result = feedsmithParse(text) as { format: string; feed: unknown };
   } catch (error) {
     const name = (error as Error)?.name ?? '';
     const detail = (error as Error)?.message ?? String(error);

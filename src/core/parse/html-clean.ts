@@ -23,7 +23,7 @@ const DATE_IN_BYLINE = new RegExp(
     `(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}).*$`,
   'i',
 );
-const TIME_IN_BYLINE = /\s*(?:[|,·•–—-]\s*)?\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\b.*$/i;
+const TIME_IN_BYLINE = /\s*(?:[|,·•–—-]\s*)?(?:\b(?:updated|published|posted)\b:?\s*(?:at\s+)?)?\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\b.*$/i;
 const NOT_A_NAME = /^(?:staff|admin|administrator|editor|editors|newsroom|unknown|anonymous|null|undefined|none|guest)$/i;
 
 /** Cleans one author string; returns the names it holds (none when it is a handle, URL or placeholder). */

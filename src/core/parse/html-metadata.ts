@@ -17,6 +17,11 @@ export interface PageMetadata {
   imageUrl: string | null;
 }
 
+const DATE_KEYS = [
+  'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publish-date',
+  'parsely-pub-date', 'sailthru.date', 'dc.date', 'DC.date.issued', 'dcterms.created',
+];
+
 function meta(document: DomDocument, ...keys: string[]): string | null {
   for (const key of keys) {
     const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
@@ -88,8 +93,7 @@ export function pageMetadata(document: DomDocument, pageUrl: string | null, zone
   ]);
   const published = firstDate([
     ld?.published ?? null,
-    meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate',
-      'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'DC.date.issued', 'dcterms.created'),
+    ...DATE_KEYS.map((key) => meta(document, key)),
     attr(document, 'time[datetime][pubdate], time[itemprop="datePublished"]', 'datetime'),
     attr(document, 'article time[datetime], time[datetime]', 'datetime'),
   ], zone);

@@ -6,7 +6,7 @@ import type { ParsedArticle } from '../types.ts';
 import { parseDocument } from './html-dom.ts';
 import { extractMainText } from './html-extract.ts';
 import { pageMetadata } from './html-metadata.ts';
-import { cleanAuthors } from './html-clean.ts';
+import { cleanAuthors, cleanDate } from './html-clean.ts';
 import { joinParagraphs } from './html-text.ts';
 
 export interface ParseHtmlOptions {
@@ -23,13 +23,12 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
   const document = parseDocument(html);
   const meta = pageMetadata(document, options.url ?? null, zone);
   const extraction = extractMainText(document, html);
-  let blocks = extraction.paragraphs;
-  if (meta.title && blocks[0] && sameText(blocks[0], meta.title)) blocks = blocks.slice(1);
+  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline]);
+  const blocks = withoutHeader(extraction.paragraphs, meta.title, authors);
   const { text: body, paragraphs } = joinParagraphs(blocks);
   if (!body) warnings.push('no article text found');
   else if (extraction.method === 'fallback') warnings.push('main text taken from the whole page: Readability found too little');
 
-  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline]);
   let title = meta.title;
   let titleGenerated = false;
   if (!title && paragraphs[0]) {
@@ -56,6 +55,25 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
     paragraphs,
     warnings,
   };
+}
+
+/** Drops the headline, byline and date lines that open the extracted text (at most the first three blocks). */
+function withoutHeader(blocks: string[], title: string | null, authors: string[]): string[] {
+  let start = 0;
+  while (start < Math.min(3, blocks.length)) {
+    const block = blocks[start] as string;
+    const isTitle = title !== null && sameText(block, title);
+    if (!isTitle && !isBylineOrDate(block, authors)) break;
+    start++;
+  }
+  return start < blocks.length ? blocks.slice(start) : blocks;
+}
+
+function isBylineOrDate(block: string, authors: string[]): boolean {
+  if (block.length > 120) return false;
+  if (/^(?:written\s+|posted\s+|reported\s+)?by\s+\p{Lu}/iu.test(block) && block.split(/\s+/).length <= 14) return true;
+  if (authors.length > 0 && authors.every((a) => block.includes(a)) && block.split(/\s+/).length <= authors.length * 4 + 4) return true;
+  return !/[.!?]["”’]?$/.test(block) && cleanDate(block.replace(/^(?:published|updated|posted)(?:\s+on)?:?\s*/i, '')) !== null;
 }
 
 function sameText(a: string, b: string): boolean {

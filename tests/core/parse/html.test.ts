@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/core/parse/html.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/web/${name}`, import.meta.url), 'utf8');
+
+describe('parseHtml with JSON-LD metadata', () => {
+  const article = parseHtml(fixture('article-jsonld.html'), { url: 'https://ledger.example.test/news/x?ref=feed' });
+
+  it('prefers JSON-LD over OpenGraph and meta tags', () => {
+    expect(article.title).toBe('Harbour Library Reopens After Flood Repairs');
+    expect(article.titleGenerated).toBe(false);
+    expect(article.outlet).toBe('The Millbrook Ledger');
+  });
+
+  it('cleans "By" prefixes and drops @handles from the authors', () => {
+    expect(article.authors).toEqual(['Priya Castellano', 'Tomasz Weller']);
+    expect(article.author).toBe('Priya Castellano');
+  });
+
+  it('keeps the original offset, so an evening article stays on its own day', () => {
+    expect(article.publishedAt).toBe('2024-03-05T21:30:00-05:00');
+    expect(article.date).toBe('2024-03-05');
+    expect(article.timeZoneAssumed).toBe(false);
+  });
+
+  it('resolves the canonical URL and the lead image against the page URL', () => {
+    expect(article.url).toBe('https://ledger.example.test/news/2024/03/harbour-library-reopens');
+    expect(article.imageUrl).toBe('https://ledger.example.test/img/library-front.jpg');
+  });
+
+  it('extracts the article text without navigation, byline, caption, asides or footer', () => {
+    expect(article.body.startsWith('The Harbour Street library opened')).toBe(true);
+    expect(article.body).toContain('a small aquarium for the lobby.');
+    for (const junk of ['Weather forecast', 'By Priya', 'Photo by', 'Most read', 'Copyright', 'ignore me']) {
+      expect(article.body).not.toContain(junk);
+    }
+    expect(article.warnings).toEqual([]);
+  });
+
+  it('separates paragraphs with a blank line and gives spans into the body', () => {
+    expect(article.paragraphs).toHaveLength(5);
+    const texts = article.paragraphs.map((p) => article.body.slice(p.start, p.end));
+    expect(texts[0]).toMatch(/^The Harbour Street library.*children's collection\.$/);
+    expect(texts[2]).toMatch(/^"We lost picture books.*inside the covers\."$/);
+    expect(texts[4]).toMatch(/^Councillor Bram Oyelaran.*on the seafront\.$/);
+    expect(texts.join('\n\n')).toBe(article.body);
+  });
+});
+
+describe('parseHtml with OpenGraph and meta tags only', () => {
+  const article = parseHtml(fixture('article-opengraph.html'), { url: 'https://courier.example.test/2024/night-market' });
+
+  it('takes the title, outlet and canonical URL from OpenGraph', () => {
+    expect(article.title).toBe('Night market returns to the old tram depot');
+    expect(article.outlet).toBe('Eastfield Courier');
+    expect(article.url).toBe('https://courier.example.test/night-market');
+    expect(article.imageUrl).toBe('https://courier.example.test/media/depot.jpg');
+  });
+
+  it('removes the "By" prefix and the date inside the byline', () => {
+    expect(article.authors).toEqual(['Sam Rivera']);
+  });
+
+  it('skips a placeholder 0001-01-01 date and uses the next source, with its own offset', () => {
+    expect(article.publishedAt).toBe('2024-03-05T21:40:00-08:00');
+    expect(article.date).toBe('2024-03-05');
+  });
+
+  it('does not repeat the headline in the body', () => {
+    expect(article.body.startsWith('The night market that filled')).toBe(true);
+    expect(article.paragraphs).toHaveLength(4);
+  });
+});
+
+describe('parseHtml with only the page itself', () => {
+  const article = parseHtml(fixture('article-page-only.html'), { url: 'https://greyhill.example.test/quarry', timeZone: 'Europe/Oslo' });
+
+  it('falls back to <title>, rel=author and <time>', () => {
+    expect(article.title).toBe('Quarry lake declared safe for swimming');
+    expect(article.authors).toEqual(['Ines Dall']);
+    expect(article.url).toBe('https://greyhill.example.test/quarry');
+    expect(article.outlet).toBeNull();
+  });
+
+  it('reads a time without offset in the given zone and marks the zone as assumed', () => {
+    expect(article.publishedAt).toBe('2024-07-14T09:15:00+02:00');
+    expect(article.timeZone).toBe('Europe/Oslo');
+    expect(article.timeZoneAssumed).toBe(true);
+  });
+
+  it('leaves out the byline and date lines', () => {
+    expect(article.body.startsWith('Water tests at the flooded quarry')).toBe(true);
+    expect(article.body).not.toContain('Ines Dall');
+    expect(article.paragraphs).toHaveLength(3);
+  });
+});
+
+describe('parseHtml on pages without an article', () => {
+  it('warns when no article text is found', () => {
+    const article = parseHtml(fixture('empty-page.html'));
+    expect(article.body).toBe('');
+    expect(article.paragraphs).toEqual([]);
+    expect(article.warnings).toContain('no article text found');
+    expect(article.url).toBeNull();
+  });
+
+  it('writes a title from the lede when the page has none, and marks it generated', () => {
+    const html = `<body><div>${'<p>Ferry crews on the northern route voted to accept a new rota on Friday. The deal ends a dispute that cancelled dozens of sailings over the winter and left island shops short of bread.</p>'.repeat(3)}</div></body>`;
+    const article = parseHtml(html);
+    expect(article.titleGenerated).toBe(true);
+    expect(article.title).toBe('Ferry crews on the northern route voted to accept a new rota on Friday.');
+  });
+
+  it('never throws on broken markup', () => {
+    expect(() => parseHtml('<html><body><p>unclosed <b>bold <div></span></body')).not.toThrow();
+  });
+});
