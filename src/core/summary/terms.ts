@@ -15,9 +15,9 @@ const STOP_WORDS = new Set(
 /** A crude stem: enough to match "charges"/"charged"/"charging" without a full Porter stemmer. */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
-  return word
-    .replace(/(?:ing|ed|es|s|ly|ment|ers?)$/u, '')
-    .replace(/(?:ies)$/u, 'y');
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  const m = /(?:ing|ed|es|s|ly|ment|ers?)$/u.exec(word);
+  return m && word.length - m[0].length >= 4 ? word.slice(0, m.index) : word;
 }
 
 /** Content-word stems of a text, in order (with repeats). */

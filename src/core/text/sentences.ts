@@ -88,6 +88,29 @@ function periodEndsSentence(text: string, dot: number, paragraphStart: number, n
   return true;
 }
 
+/**
+ * For a terminator at `dot` followed, without a space, by closers up to `closeEnd` and then more text:
+ * where the next sentence starts, or -1. A straight double quote right after the terminator closes the
+ * sentence when a quote is open (odd count so far in the paragraph), else it opens the next one.
+ */
+function gluedBoundary(text: string, dot: number, closeEnd: number, paragraphStart: number): number {
+  if (!/[\p{Ll}\d]{2}$/u.test(text.slice(Math.max(paragraphStart, dot - 2), dot))) return -1;
+  let next = closeEnd;
+  let boundary = closeEnd;
+  if (closeEnd === dot + 1) {
+    if (text[next] === '“' || text[next] === '‘') next++;
+    else if (text[dot] !== '.') return -1;
+  } else if (closeEnd === dot + 2 && text[dot + 1] === '"') {
+    const before = text.slice(paragraphStart, dot).split('"').length - 1;
+    if (before % 2 === 0) boundary = dot + 1;
+  }
+  const n0 = text[next];
+  const n1 = text[next + 1];
+  if (!isUpper(n0)) return -1;
+  if (!(isLower(n1) || ((n0 === 'I' || n0 === 'A') && n1 === ' '))) return -1;
+  return boundary;
+}
+
 /** Split one paragraph span into sentence spans (trimmed of surrounding whitespace). */
 function splitParagraph(text: string, start: number, end: number, out: Span[]): void {
   let sentenceStart = start;
@@ -107,10 +130,13 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
           boundary = j;
           pushTrimmed(text, sentenceStart, closeEnd, out);
         }
-      } else if (c === '.' && j === i + 1 && isUpper(text[j]) && isLower(text[j + 1]) && /\p{Ll}{2}$/u.test(text.slice(Math.max(start, i - 2), i))) {
-        // Sentences glued without a space ("community.Dr Venter"), common in scraped text.
-        boundary = j;
-        pushTrimmed(text, sentenceStart, closeEnd, out);
+      } else if (j < end) {
+        // Sentences glued without a space ("community.Dr Venter", `said."We`), common in scraped text.
+        const glued = gluedBoundary(text, i, closeEnd, start);
+        if (glued >= 0) {
+          boundary = glued;
+          pushTrimmed(text, sentenceStart, glued, out);
+        }
       }
       if (boundary >= 0) {
         sentenceStart = boundary;

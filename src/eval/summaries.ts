@@ -1,0 +1,130 @@
+/**
+ * `quotewire eval summaries --gold FILE [--field summary|gist] [--pred-out FILE] [--per-doc]`: runs the full
+ * analysis (analyzeText) on every `{id, text, summary}` line of FILE and scores the `summary` (or `gist`)
+ * with ROUGE-1/2/L/Lsum F1, the same figures as ../shared/eval/rouge.mjs. Lead-3 (Lead-1 for the gist),
+ * taken from the same analysed sentences in the same run, is printed beside it with the difference, for the
+ * whole file and for each half (a check that a gain is not carried by a few articles).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyzeText } from '../core/analyze.ts';
+import { summarize } from '../core/summary/index.ts';
+import { meanRouge, rougeScores, ROUGE_TYPES, type RougeScores } from './rouge.ts';
+
+type Field = 'summary' | 'gist';
+
+interface Args {
+  gold: string;
+  field: Field;
+  predOut: string | null;
+  perDoc: boolean;
+}
+
+interface GoldRow {
+  id: string;
+  text: string;
+  summary: string;
+}
+
+const USAGE = 'usage: quotewire eval summaries --gold FILE [--field summary|gist] [--pred-out FILE] [--per-doc]';
+
+function parseArgs(argv: string[]): Args | string {
+  let gold: string | null = null;
+  let field: Field = 'summary';
+  let predOut: string | null = null;
+  let perDoc = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--gold') gold = argv[++i] ?? null;
+    else if (a === '--field') {
+      const f = argv[++i];
+      if (f !== 'summary' && f !== 'gist') return `--field must be summary or gist, not ${f ?? 'nothing'}`;
+      field = f;
+    } else if (a === '--pred-out') predOut = argv[++i] ?? null;
+    else if (a === '--per-doc') perDoc = true;
+    else return `unknown argument: ${a}`;
+  }
+  if (!gold) return 'missing --gold FILE';
+  return { gold, field, predOut, perDoc };
+}
+
+/** Reads `{id, text, summary}` JSON lines; a line that is not such an object is an error naming its number. */
+export function readGold(content: string): GoldRow[] {
+  const rows: GoldRow[] = [];
+  content.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    const value = JSON.parse(line) as Partial<GoldRow> & { id?: unknown };
+    if (value.id === undefined || typeof value.text !== 'string' || typeof value.summary !== 'string') {
+      throw new Error(`line ${i + 1}: expected {id, text, summary}`);
+    }
+    rows.push({ id: String(value.id), text: value.text, summary: value.summary });
+  });
+  return rows;
+}
+
+const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`.padStart(6);
+
+function table(title: string, system: RougeScores, lead: RougeScores, leadName: string, n: number): string[] {
+  const lines = [`${title} (n=${n})`, `  ${'F1 x100'.padEnd(10)}${'system'.padStart(8)}${leadName.padStart(8)}${'diff'.padStart(8)}`];
+  for (const t of ROUGE_TYPES) {
+    lines.push(`  ${t.padEnd(10)}${pct(system[t].fmeasure).padStart(8)}${pct(lead[t].fmeasure).padStart(8)}${signed(system[t].fmeasure - lead[t].fmeasure).padStart(8)}`);
+  }
+  return lines;
+}
+
+/** Runs the summary evaluation; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`${args}\n${USAGE}`);
+    return 2;
+  }
+  let rows: GoldRow[];
+  try {
+    rows = readGold(readFileSync(args.gold, 'utf8'));
+  } catch (error) {
+    console.error(`cannot read ${args.gold}: ${(error as Error).message}`);
+    return 1;
+  }
+  const leadCount = args.field === 'summary' ? 3 : 1;
+  const leadName = `Lead-${leadCount}`;
+  const system: RougeScores[] = [];
+  const lead: RougeScores[] = [];
+  const predictions: string[] = [];
+  let analyzeMs = 0;
+  let summarizeMs = 0;
+  for (const row of rows) {
+    let t = performance.now();
+    const article = analyzeText(row.text);
+    analyzeMs += performance.now() - t;
+    t = performance.now();
+    summarize({ text: row.text, paragraphs: article.paragraphs, sentences: article.sentences, title: article.title, quotes: article.quotes, people: article.people });
+    summarizeMs += performance.now() - t;
+    const prediction = args.field === 'summary' ? article.summary.join('\n') : (article.gist ?? '');
+    const leadText = article.sentences.slice(0, leadCount).map((s) => row.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim()).join('\n');
+    predictions.push(prediction);
+    system.push(rougeScores(row.summary, prediction));
+    lead.push(rougeScores(row.summary, leadText));
+    if (args.perDoc) {
+      const d = system.at(-1)!.rouge1.fmeasure - lead.at(-1)!.rouge1.fmeasure;
+      console.log(`${row.id}\tR1 ${pct(system.at(-1)!.rouge1.fmeasure)}\t${leadName} ${pct(lead.at(-1)!.rouge1.fmeasure)}\t${signed(d)}`);
+    }
+  }
+  if (args.predOut) {
+    writeFileSync(args.predOut, rows.map((r, i) => JSON.stringify({ id: r.id, prediction: predictions[i] })).join('\n') + '\n');
+  }
+  const half = Math.ceil(rows.length / 2);
+  const out = [
+    `quotewire eval summaries: ${args.gold}, field ${args.field}`,
+    ...table('all', meanRouge(system), meanRouge(lead), leadName, rows.length),
+  ];
+  if (rows.length >= 4) {
+    out.push(...table('first half', meanRouge(system.slice(0, half)), meanRouge(lead.slice(0, half)), leadName, half));
+    out.push(...table('second half', meanRouge(system.slice(half)), meanRouge(lead.slice(half)), leadName, rows.length - half));
+  }
+  const n = Math.max(rows.length, 1);
+  out.push(`speed: ${(analyzeMs / n).toFixed(2)} ms per article for the whole analysis, ${(summarizeMs / n).toFixed(2)} ms for the summariser alone`);
+  if (args.predOut) out.push(`predictions: ${args.predOut} (check with node ../shared/eval/rouge.mjs --data ${args.gold} --pred ${args.predOut})`);
+  console.log(out.join('\n'));
+  return 0;
+}
