@@ -123,6 +123,46 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'daily digests: subscriptions and runs claimed once per guild and local day',
+    up: `
+      CREATE TABLE digest_subscriptions (
+        guild_id TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        time TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        time_zone TEXT NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 5 CHECK (articles BETWEEN 1 AND 10),
+        -- Occurrences due before this instant are not owed (a digest set at 10:00 for 09:00 starts tomorrow).
+        active_from TEXT NOT NULL,
+        paused INTEGER NOT NULL DEFAULT 0,
+        paused_reason TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT,
+        updated_at TEXT NOT NULL
+      );
+
+      -- One row per guild and local day, inserted (claimed) before posting and completed after.
+      CREATE TABLE digest_runs (
+        id INTEGER PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        local_date TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'empty', 'failed', 'skipped')),
+        claimed_by TEXT,
+        claimed_at TEXT NOT NULL,
+        window_since TEXT,
+        window_until TEXT,
+        messages_sent INTEGER NOT NULL DEFAULT 0,
+        article_count INTEGER,
+        finished_at TEXT,
+        detail TEXT,
+        UNIQUE (guild_id, local_date)
+      );
+      CREATE INDEX digest_runs_by_guild ON digest_runs (guild_id, due_at DESC);
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */
