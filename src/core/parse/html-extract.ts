@@ -5,7 +5,8 @@
 import { Readability } from '@mozilla/readability';
 import type { DomDocument, DomElement, DomNode } from './html-dom.ts';
 import { parseDocument } from './html-dom.ts';
-import { blocksOf } from './html-text.ts';
+import { blocksOf, textBlocksOf } from './html-text.ts';
+import { withoutBoilerplate } from './html-boilerplate.ts';
 
 export interface Extraction {
   paragraphs: string[];
@@ -25,7 +26,7 @@ export function extractMainText(document: DomDocument, html: string): Extraction
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
     byline = result?.byline ?? null;
-    if (result?.content) paragraphs = blocksOf(result.content, { skip: isNoise });
+    if (result?.content) paragraphs = withoutBoilerplate(textBlocksOf(result.content, { skip: isNoise })).map((b) => b.text);
   } catch {
     paragraphs = [];
   }

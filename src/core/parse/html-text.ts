@@ -32,18 +32,35 @@ export interface BlockOptions {
   skip?: (element: DomElement) => boolean;
 }
 
-/** Collects the text of `root` as paragraphs, one per block element. */
-export function blocksOf(root: DomNode, options: BlockOptions = {}): string[] {
-  const blocks: string[] = [];
+/** One paragraph of text with what the boilerplate filters need to know about it. */
+export interface TextBlock {
+  text: string;
+  /** Share of the block's non-space characters that sit inside links (0..1). */
+  linkDensity: number;
+  /** The tag of the block element that closed the paragraph (P, LI, H2, DIV...). */
+  tag: string;
+}
+
+const nonSpace = (text: string): number => text.replace(/\s+/g, '').length;
+
+/** Collects the text of `root` as blocks, one per block element, with their link density. */
+export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlock[] {
+  const blocks: TextBlock[] = [];
   let current = '';
-  const flush = (): void => {
+  let linkChars = 0;
+  let linkDepth = 0;
+  const open: string[] = [];
+  const flush = (tag: string): void => {
     const text = current.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(text);
+    if (text) blocks.push({ text, linkDensity: Math.min(1, linkChars / Math.max(1, nonSpace(text))), tag });
     current = '';
+    linkChars = 0;
   };
   const walk = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
-      current += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      current += text;
+      if (linkDepth > 0) linkChars += nonSpace(text);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -51,15 +68,28 @@ export function blocksOf(root: DomNode, options: BlockOptions = {}): string[] {
     if (SKIPPED_TAGS.has(name)) return;
     if (options.skip?.(node as DomElement)) return;
     const block = BLOCK_TAGS.has(name);
-    if (block) flush();
+    if (block) {
+      flush(open[open.length - 1] ?? '');
+      open.push(name);
+    }
+    if (name === 'A') linkDepth++;
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) walk(kids[i] as DomNode);
-    if (block) flush();
+    if (name === 'A') linkDepth--;
+    if (block) {
+      flush(name);
+      open.pop();
+    }
     else if (name === 'IMG' || name === 'WBR') current += ' ';
   };
   walk(root);
-  flush();
+  flush('');
   return blocks;
+}
+
+/** Collects the text of `root` as paragraphs, one per block element. */
+export function blocksOf(root: DomNode, options: BlockOptions = {}): string[] {
+  return textBlocksOf(root, options).map((b) => b.text);
 }
 
 /** Joins paragraphs with a blank line and records each paragraph's span in the result. */

@@ -1,0 +1,37 @@
+/**
+ * Block-level boilerplate filters applied to what Readability keeps: link lists (menus, breadcrumbs, related
+ * stories), share and sign-in prompts, photo credits, bare date lines and bare URLs. General rules only; each
+ * one is measured on the extraction benchmark (see `quotewire eval extract`).
+ */
+import type { TextBlock } from './html-text.ts';
+
+const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+const PROMPT = /^(?:read more|related|more|see also|also read|recommended|click here|sign up|subscribe|follow us|share this|advertisement|advert|sponsored|skip to (?:main )?content|don['’]t miss|watch|listen|trending|most (?:read|popular)|you may also like|comments?|this (?:slideshow|video|content) requires javascript)\b/i;
+const COOKIE = /\b(?:uses? cookies|cookie policy|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|all rights reserved)\b/i;
+const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+credit)?\s*:[^)]*\)|\((?:photo|image) by [^)]*\)|^(?:image|photo|picture|credit)s?(?:\s+credit)?\s*:)\s*$/i;
+const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|[ap]\.?m\.?|[a-z]{1,2}[sd]t|gmt|utc|bst|cet|cest|et|pt|ist)\b\.?/gi;
+
+/** A line made only of date and time words ("Updated 6:55 AM; Posted Nov 19, 2019"). */
+export function isDateLine(text: string): boolean {
+  if (words(text) > 14 || !/\d/.test(text)) return false;
+  return text.replace(DATE_WORDS, ' ').replace(/[\d\s,.:;|/–—-]+/g, '') === '';
+}
+
+/** Why a block is boilerplate, or null when it should stay. */
+export function boilerplateReason(block: TextBlock): string | null {
+  const { text } = block;
+  const n = words(text);
+  if (block.linkDensity >= 0.75 && n <= 25) return 'link';
+  if (n <= 12 && PROMPT.test(text)) return 'prompt';
+  if (n <= 40 && COOKIE.test(text)) return 'cookie';
+  if (n <= 30 && CREDIT.test(text)) return 'credit';
+  if (isDateLine(text)) return 'date';
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return 'url';
+  return null;
+}
+
+/** Drops boilerplate blocks. */
+export function withoutBoilerplate(blocks: TextBlock[]): TextBlock[] {
+  return blocks.filter((b) => boilerplateReason(b) === null);
+}
