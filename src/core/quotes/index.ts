@@ -1,4 +1,8 @@
 import type { Person, Quote, Span } from '../types.ts';
+import { recognisePeople } from '../text/people.ts';
+import { buildViews } from './paragraph.ts';
+import { collectDrafts } from './drafts.ts';
+import { toQuotes } from './assemble.ts';
 
 export interface QuoteInput {
   /** The text the offsets refer to (the whole input as given). */
@@ -17,6 +21,10 @@ export interface QuoteResult {
 }
 
 /** Finds direct, mixed and reported-speech quotes and resolves their speakers to people of the article. */
-export function findQuotes(_input: QuoteInput): QuoteResult {
-  return { quotes: [], people: [] }; // replaced by the quote finder (issue 3)
+export function findQuotes(input: QuoteInput): QuoteResult {
+  const { text } = input;
+  const views = buildViews(text, input.paragraphs, input.sentences);
+  const people = recognisePeople(text, views.map((v) => v.tokens), input.ignoreNames ?? []);
+  const drafts = collectDrafts(text, views);
+  return toQuotes(text, views, drafts, people);
 }

@@ -1,0 +1,130 @@
+import type { Gender, SpeakerKind, Span } from '../types.ts';
+import type { PeopleIndex } from '../text/people.ts';
+import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
+import { foldName } from '../text/normalize.ts';
+import { genderOfWord } from '../text/gender.ts';
+
+export interface Resolution {
+  entity: number | null;
+  /** Canonical name when known, else the mention as written for proper names, else null. */
+  name: string | null;
+  kind: SpeakerKind;
+}
+
+/** A resolved attribution, remembered so later pronouns and roles prefer recent speakers. */
+export interface SalienceEvent {
+  pos: number;
+  entity: number;
+}
+
+const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
+const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
+const WINDOW = 2500; // characters looked back for an antecedent
+
+/**
+ * Resolves source mentions to the people of an article: names and surnames through the people index,
+ * roles ("the spokeswoman") to the person holding them, pronouns to the most salient person of the
+ * right gender. Names inside quotations are not antecedents.
+ */
+export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean) {
+  const events: SalienceEvent[] = [];
+  const { entities, mentions } = people;
+
+  /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
+  function salience(pos: number, sentenceStart: number): Map<number, number> {
+    const score = new Map<number, number>();
+    const bump = (e: number, v: number): void => { score.set(e, (score.get(e) ?? 0) + v); };
+    for (let k = lowerBound(mentions, pos - WINDOW); k < mentions.length && mentions[k]!.start < pos; k++) {
+      const m = mentions[k]!;
+      if (insideQuote(m.start)) continue;
+      const recency = 1 - (pos - m.start) / WINDOW;
+      bump(m.entity, (m.start >= sentenceStart ? 1.5 : 1) * recency);
+    }
+    for (let k = events.length - 1; k >= 0 && pos - events[k]!.pos <= WINDOW; k--) {
+      const ev = events[k]!;
+      if (ev.pos < pos) bump(ev.entity, 2.5 * (1 - (pos - ev.pos) / WINDOW));
+    }
+    return score;
+  }
+
+  function best(score: Map<number, number>, ok: (e: number) => boolean): number | null {
+    let bestE: number | null = null;
+    let bestV = 0;
+    for (const [e, v] of score) if (ok(e) && v > bestV) { bestV = v; bestE = e; }
+    return bestE;
+  }
+
+  function resolve(mention: Span, sentenceStart: number): Resolution {
+    const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+    // A name inside the mention ("White House spokeswoman Anna Kelly"): the last one is the head.
+    let named: number | null = null;
+    for (let k = lowerBound(mentions, mention.start); k < mentions.length && mentions[k]!.start < mention.end; k++) named = mentions[k]!.entity;
+    if (named !== null) return found(named);
+    const first = words[0] ?? '';
+    const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
+    if (pg) {
+      const score = salience(mention.start, sentenceStart);
+      const e = best(score, (x) => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null));
+      return e === null ? unknown() : found(e);
+    }
+    if (words.length === 1 && GROUP_PRONOUNS.has(first)) {
+      if (first === 'it') {
+        const e = best(salience(mention.start, sentenceStart), (x) => entities[x]!.kind === 'organisation');
+        if (e !== null) return found(e);
+      }
+      return unknown();
+    }
+    const head = words[words.length - 1] ?? '';
+    if (ROLE_NOUNS.has(head) && /^(the|this|that|our|its)$/.test(first)) {
+      const modifiers = words.slice(1, -1).map(foldName);
+      const g = genderOfWord(head);
+      const ok = (x: number): boolean => {
+        const e = entities[x]!;
+        if (e.kind !== 'person' || !e.roles.has(head)) return false;
+        if (g && e.gender && e.gender !== g) return false;
+        return modifiers.every((m) => e.titles.some((t) => foldName(t).includes(m)));
+      };
+      const e = best(salience(mention.start, sentenceStart), ok) ?? best(allMentioned(mention.start), ok);
+      return e === null ? unknown() : found(e);
+    }
+    // A proper name the people index did not know: keep it as written.
+    const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
+    if (/^\p{Lu}/u.test(raw) && !/^(The|A|An)\s/.test(raw)) {
+      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, '')));
+      return { entity: null, name: raw, kind: org ? 'organisation' : 'person' };
+    }
+    if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: raw, kind: 'organisation' };
+    return unknown();
+  }
+
+  /** Everyone named before `pos`, earliest first: the fallback when no one is salient. */
+  function allMentioned(pos: number): Map<number, number> {
+    const score = new Map<number, number>();
+    entities.forEach((e, x) => { if (e.mentions[0] && e.mentions[0].start < pos) score.set(x, 1 / (1 + x)); });
+    return score;
+  }
+
+  function found(e: number): Resolution {
+    const ent = entities[e]!;
+    return { entity: e, name: ent.name, kind: ent.kind };
+  }
+
+  return {
+    resolve,
+    /** Records that `entity` spoke at `pos`. */
+    note(pos: number, entity: number): void { events.push({ pos, entity }); },
+  };
+}
+
+const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });
+
+function lowerBound(arr: Span[], pos: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

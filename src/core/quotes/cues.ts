@@ -1,0 +1,109 @@
+/**
+ * The words that mark reported speech and attributed beliefs ("said", "told", "according to"), with their
+ * inflections. A cue alone is not an attribution: the frame finder also needs a source and content.
+ */
+
+export type CueForm = 'finite' | 'gerund' | 'participle';
+
+export interface CueInfo {
+  base: string;
+  form: CueForm;
+  /** Verbs that take the listener as an object before the content ("told reporters that"). */
+  takesObject: boolean;
+}
+
+// Speech verbs first (the strongest cues), then writing, reporting and belief verbs.
+const REGULAR = [
+  'state', 'add', 'continue', 'confirm', 'warn', 'argue', 'insist', 'note', 'tweet', 'announce', 'ask', 'claim',
+  'explain', 'report', 'suggest', 'acknowledge', 'agree', 'declare', 'recall', 'respond', 'reply', 'contend',
+  'maintain', 'assert', 'admit', 'allege', 'predict', 'promise', 'pledge', 'vow', 'urge', 'estimate', 'emphasize',
+  'emphasise', 'stress', 'conclude', 'concede', 'mention', 'indicate', 'testify', 'complain', 'deny',
+  'recommend', 'propose', 'threaten', 'reveal', 'disclose', 'observe', 'remark', 'comment', 'joke', 'quip',
+  'boast', 'brag', 'lament', 'believe', 'hope', 'expect', 'assume', 'describe', 'cite', 'criticize',
+  'criticise', 'blast', 'accuse', 'question', 'wonder', 'doubt', 'reiterate', 'counter', 'retort', 'caution',
+  'advise', 'inform', 'assure', 'remind', 'posit', 'guess', 'speculate', 'yell', 'shout', 'scream', 'whisper',
+  'exclaim', 'muse', 'recount', 'demand', 'charge', 'announce', 'contend', 'fear', 'worry', 'signal', 'tout',
+  'declare', 'clarify', 'affirm', 'convey', 'echo', 'hint', 'imply', 'opine', 'reason', 'point', 'call', 'plead',
+  'concur', 'surmise', 'theorize', 'insinuate', 'pray', 'beg', 'cry', 'sigh', 'answer', 'recognize', 'recognise',
+  'realize', 'realise', 'project', 'forecast', 'prophesy', 'post', 'write', 'say', 'tell', 'think', 'know', 'feel',
+  'find', 'show', 'rule', 'learn', 'hear', 'read', 'sing', 'speak', 'swear', 'teach', 'understand', 'mean',
+];
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  write: ['write', 'writes', 'wrote', 'written', 'writing'],
+  think: ['think', 'thinks', 'thought', 'thinking'],
+  know: ['know', 'knows', 'knew', 'known', 'knowing'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
+  find: ['find', 'finds', 'found', 'finding'],
+  show: ['show', 'shows', 'showed', 'shown', 'showing'],
+  learn: ['learn', 'learns', 'learned', 'learnt', 'learning'],
+  hear: ['hear', 'hears', 'heard', 'hearing'],
+  read: ['reads'],
+  sing: ['sing', 'sings', 'sang', 'singing'],
+  speak: ['speak', 'speaks', 'spoke', 'speaking'],
+  swear: ['swear', 'swears', 'swore', 'sworn', 'swearing'],
+  teach: ['teach', 'teaches', 'taught'],
+  understand: ['understand', 'understands', 'understood'],
+  mean: ['means', 'meant'],
+};
+
+/** Forms too ambiguous to be cues on their own (nouns or auxiliaries): "call", "post", "point", "read". */
+const EXCLUDED_FORMS = new Set([
+  'call', 'calls', 'calling', 'called', 'post', 'posts', 'posting', 'point', 'points', 'pointing', 'pointed', 'rule',
+  'rules', 'ruling', 'question', 'questions', 'report', 'reports', 'reporting', 'project', 'projects', 'projected',
+  'projecting', 'charge', 'charges', 'charged', 'charging', 'answer', 'answers', 'show', 'showing', 'mean',
+  'find', 'finding', 'know', 'knowing', 'known', 'feeling', 'reason', 'reasons', 'reasoned', 'reasoning', 'cry',
+  'cries', 'crying', 'hope', 'hopes', 'hoping', 'fear', 'fears', 'fearing', 'doubt', 'doubts', 'thought',
+  'thinking', 'learning', 'hearing', 'speaking', 'speak', 'speaks', 'counter', 'counters', 'countering',
+  'estimate', 'state', 'comment', 'comments', 'echo', 'echoes', 'post', 'forecast',
+  'forecasts', 'promise', 'pledge', 'vow', 'demand', 'tweet',
+  'claim', 'signal', 'signals', 'reply', 'replies', 'guess', 'worry', 'worries', 'stress', 'joke',
+  'jokes', 'sigh', 'sighs', 'remark', 'remarks', 'recount', 'recounts', 'plead', 'pleas', 'pray', 'mention',
+  'complaint', 'understanding', 'hearing', 'teaching', 'reading', 'written', 'telling', 'saying',
+]);
+
+/** Verbs whose listener comes before the content. */
+const TAKES_OBJECT = new Set(['tell', 'ask', 'warn', 'inform', 'assure', 'remind', 'advise', 'urge', 'teach', 'accuse', 'beg', 'caution']);
+
+function inflect(base: string): string[] {
+  if (IRREGULAR[base]) return IRREGULAR[base]!;
+  const forms = [base];
+  const e = base.endsWith('e');
+  const y = /[^aeiou]y$/.test(base);
+  const sib = /(s|sh|ch|x|z)$/.test(base);
+  forms.push(y ? `${base.slice(0, -1)}ies` : sib ? `${base}es` : `${base}s`);
+  forms.push(y ? `${base.slice(0, -1)}ied` : e ? `${base}d` : /^(.*[^aeiou][aeiou])([pbtg])$/.test(base) && base.length <= 4 ? `${base}${base.slice(-1)}ed` : `${base}ed`);
+  forms.push(e && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : /^(.*[^aeiou][aeiou])([pbtg])$/.test(base) && base.length <= 4 ? `${base}${base.slice(-1)}ing` : `${base}ing`);
+  return forms;
+}
+
+const CUES = new Map<string, CueInfo>();
+for (const base of REGULAR) {
+  for (const f of inflect(base)) {
+    if (EXCLUDED_FORMS.has(f)) continue;
+    const form: CueForm = f.endsWith('ing') ? 'gerund' : 'finite';
+    CUES.set(f, { base, form, takesObject: TAKES_OBJECT.has(base) });
+  }
+}
+CUES.set('saying', { base: 'say', form: 'gerund', takesObject: false });
+CUES.set('telling', { base: 'tell', form: 'gerund', takesObject: true });
+CUES.set('writing', { base: 'write', form: 'gerund', takesObject: false });
+CUES.set('written', { base: 'write', form: 'participle', takesObject: false });
+
+/** The cue a lower-cased word is, if any. */
+export function cueOf(lower: string): CueInfo | undefined {
+  return CUES.get(lower);
+}
+
+/** Words that may sit between a subject and its cue ("also said", "has long argued"). */
+export const CUE_ADVERBS = new Set([
+  'also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'often',
+  'just', 'further', 'publicly', 'privately', 'reportedly', 'long', 'already', 'initially', 'subsequently',
+  'earlier', 'first', 'still', 'now', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'is', 'was',
+  'are', 'were', 'been', 'being', 'not', 'never', 'always', 'frequently', 'flatly', 'firmly', 'openly', 'angrily',
+  'bluntly', 'simply', 'quickly', 'immediately', 'finally', 'only', 'even', 'herself', 'himself', 'themselves',
+  'itself', 'separately', 'similarly', 'likewise', 'additionally', 'moreover', 'however', 'boldly', 'proudly',
+  'flat', 'clearly', 'correctly', 'falsely', 'wrongly', 'rightly', 'strongly', 'emphatically', 'loudly',
+]);

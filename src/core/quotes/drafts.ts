@@ -1,0 +1,165 @@
+import type { Span } from '../types.ts';
+import { cueOf, CUE_ADVERBS } from './cues.ts';
+import { findFrames } from './frames.ts';
+import type { ParagraphView } from './paragraph.ts';
+import { phraseAfter, phraseBefore } from './phrases.ts';
+
+/** A quote before its speaker is resolved. */
+export interface Draft {
+  segments: Span[];
+  cue: string | null;
+  mention: Span | null;
+  /** Sentence (unit) start of the attribution, for salience. */
+  contextStart: number;
+  /** A continuation without its own attribution takes the speaker of this earlier draft. */
+  inheritFrom: Draft | null;
+  paragraph: number;
+  /** The draft contains quoted words (direct or mixed). */
+  quoted: boolean;
+}
+
+const DASHES = new Set(['―', '—', '–', '-']);
+
+/**
+ * Turns the frames and the quotations of every paragraph into drafts: attributed frames, quotations
+ * attributed by a dash or a colon before them, continuations of the previous speaker's quote (in the same
+ * paragraph: another segment of the same quote; across paragraphs: a new quote by the same speaker).
+ */
+export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
+  const drafts: Draft[] = [];
+  let colon: { mention: Span | null; cue: string; contextStart: number } | null = null;
+  let lastQuoted: Draft | null = null;
+  let openOrphan: Draft | null = null;
+  for (const view of views) {
+    const frames = findFrames(text, view);
+    const frameUnits = new Set(frames.map((f) => view.units[f.unit]!.from));
+    const local: Draft[] = frames.map((f) => ({
+      segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index,
+      contextStart: view.tokens[view.units[f.unit]!.from]!.start, quoted: false,
+    }));
+    for (const d of local) d.quoted = view.marks.some((m) => m.quoteLike && d.segments.some((s) => s.start <= m.innerStart && s.end >= m.innerEnd));
+    const segs = local.flatMap((d) => d.segments).sort((a, b) => a.start - b.start);
+    const covered = (m: Span): boolean => {
+      for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
+        if (overlap(segs[k]!, m) > (m.end - m.start) / 2) return true;
+      }
+      return false;
+    };
+    const standalone = view.marks.filter((m) => m.quoteLike && !covered(m));
+    if (openOrphan && local.length && local[0]!.quoted && view.marks[0] && view.marks[0].start - view.span.start < 3 && covered(view.marks[0])) {
+      // `"A. ¶ "B," she said.`: the open quote of the last paragraph is the start of this one.
+      local[0]!.segments = [...openOrphan.segments, ...local[0]!.segments];
+      drafts.splice(drafts.indexOf(openOrphan), 1);
+    }
+    openOrphan = null;
+    for (const m of standalone) {
+      const seg = { start: m.start, end: m.end };
+      const unit = view.units[unitAt(view, m.start)]!;
+      const dash = dashSource(view, m.end);
+      const prevLocal = lastQuotedBefore(local, m.start);
+      const unitHasFrame = frameUnits.has(unit.from);
+      let draft: Draft | null = null;
+      if (dash) {
+        draft = { segments: [seg], cue: dash.cue, mention: dash.mention, inheritFrom: null, paragraph: view.index, contextStart: m.start, quoted: true };
+      } else if (prevLocal && !unitHasFrame) {
+        prevLocal.segments.push(seg);
+        continue;
+      } else if (colon && m.start - view.span.start < 3) {
+        draft = { segments: [seg], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: true };
+      } else if (lastQuoted && lastQuoted.paragraph >= view.index - 1 && m.start - view.span.start < 3) {
+        if (lastQuoted.paragraph === view.index - 1 && endsOpen(view, lastQuoted, views)) {
+          lastQuoted.segments.push(seg);
+          continue;
+        }
+        draft = { segments: [seg], cue: null, mention: null, inheritFrom: lastQuoted, paragraph: view.index, contextStart: m.start, quoted: true };
+      } else {
+        draft = { segments: [seg], cue: null, mention: null, inheritFrom: null, paragraph: view.index, contextStart: m.start, quoted: true };
+        if (m.open) openOrphan = draft;
+        else continue; // an unattributed quotation that continues nothing: not reported
+      }
+      local.push(draft);
+    }
+    local.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
+    for (const d of local) {
+      drafts.push(d);
+      if (d.quoted) lastQuoted = d;
+    }
+    colon = colonCue(view);
+  }
+  return drafts;
+}
+
+function endsOpen(view: ParagraphView, d: Draft, views: ParagraphView[]): boolean {
+  const prev = views[view.index - 1];
+  const lastMark = prev?.marks[prev.marks.length - 1];
+  return !!lastMark && lastMark.open && d.segments.some((s) => s.end >= lastMark.innerStart && s.start <= lastMark.start);
+}
+
+/** `"..." ― Jane Doe`: a dash and a name right after the closing mark. */
+function dashSource(view: ParagraphView, after: number): { mention: Span; cue: string } | null {
+  const k = tokenAt(view.tokens, after);
+  if (k >= view.tokens.length || !DASHES.has(view.tokens[k]!.text) || view.tokens[k]!.start - after > 2) return null;
+  const np = phraseAfter(view.tokens, k + 1, Math.min(view.tokens.length, k + 8));
+  return np ? { mention: { start: np.start, end: np.end }, cue: view.tokens[k]!.text } : null;
+}
+
+/** A paragraph ending in `Caddell continued:` hands its source to the quotation that opens the next one. */
+function colonCue(view: ParagraphView): { mention: Span | null; cue: string; contextStart: number } | null {
+  const { tokens } = view;
+  const n = tokens.length;
+  if (n < 2 || tokens[n - 1]!.text !== ':') return null;
+  let c = n - 2;
+  while (c >= 0 && !cueOf(tokens[c]!.lower) && n - c < 6) c--;
+  if (c < 0 || !cueOf(tokens[c]!.lower)) return null;
+  let j = c - 1;
+  while (j >= 0 && CUE_ADVERBS.has(tokens[j]!.lower)) j--;
+  const np = j >= 0 ? phraseBefore(tokens, j, 0) : null;
+  return { mention: np ? { start: np.start, end: np.end } : null, cue: tokens[c]!.text, contextStart: tokens[0]!.start };
+}
+
+const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+
+/** Index of the first token starting at or after `pos` (binary search). */
+export function tokenAt(tokens: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First span ending after `pos`; the spans are sorted and do not nest, so their ends are sorted too. */
+function firstEndingAfter(spans: Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The unit holding `pos`. */
+function unitAt(view: ParagraphView, pos: number): number {
+  let lo = 0;
+  let hi = view.units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (view.tokens[view.units[mid]!.from]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The last quoted draft of the paragraph so far that ends before `pos`. */
+function lastQuotedBefore(local: Draft[], pos: number): Draft | undefined {
+  for (let k = local.length - 1; k >= 0; k--) {
+    const d = local[k]!;
+    if (d.quoted && d.segments[d.segments.length - 1]!.end <= pos) return d;
+  }
+  return undefined;
+}

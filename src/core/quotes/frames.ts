@@ -1,0 +1,211 @@
+import type { Span } from '../types.ts';
+import { cueOf, CUE_ADVERBS } from './cues.ts';
+import type { ParagraphView } from './paragraph.ts';
+import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
+import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
+
+/** An attribution found around one cue: who (the mention), the cue, and the content segments. */
+export interface Frame {
+  paragraph: number;
+  unit: number;
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  /** The source mention ("she", "the president", "Sheinbaum"), or null when none was found. */
+  mention: Span | null;
+  segments: Span[];
+}
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'as', 'because', 'when', 'although', 'though', 'since', 'if', 'yet', 'with', 'where']);
+const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|according)$/;
+
+const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';
+const isClose = (t: Token | undefined, text: string): boolean => t !== undefined && isQuoteChar(t.text) && t.start > 0 && !/\s/.test(text[t.start - 1]!);
+const isOpen = (t: Token | undefined, text: string): boolean => t !== undefined && (isQuoteChar(t.text) || (t.text === "'" && text[t.start + 1] === "'")) && !isClose(t, text);
+
+/** Trims whitespace, then a final full stop or colon (kept when it sits inside closing quotation marks). */
+function trimContent(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s.:;,]/.test(text[end - 1]!)) end--;
+  if (end - start < 3 || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return null;
+  return { start, end };
+}
+
+/** Finds the frames of one paragraph. */
+export function findFrames(text: string, view: ParagraphView): Frame[] {
+  const frames: Frame[] = [];
+  const { tokens, markOf } = view;
+  view.units.forEach((unit, u) => {
+    let lastSubject: Span | null = null;
+    let consumedTo = unit.from; // token index before which content was taken by an earlier frame
+    for (let i = unit.from; i < unit.to; i++) {
+      const t = tokens[i]!;
+      if (!t.word || markOf[i]! >= 0 || isCapitalised(t.text) && t.lower !== 'according') continue;
+      let frame: Frame | null = null;
+      if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
+      else {
+        const cue = cueOf(t.lower);
+        if (!cue) continue;
+        frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject);
+      }
+      if (!frame) continue;
+      frames.push(frame);
+      if (frame.mention) lastSubject = frame.mention;
+      const lastSeg = frame.segments[frame.segments.length - 1]!;
+      while (i + 1 < unit.to && tokens[i + 1]!.start < lastSeg.end && tokens[i + 1]!.start > frame.cueEnd) i++;
+      consumedTo = i + 1;
+    }
+  });
+  return frames;
+}
+
+function tokenEndBefore(tokens: Token[], k: number, from: number): number {
+  return k > from ? tokens[k - 1]!.end : tokens[from]!.start;
+}
+
+/** "according to X, ..." and "..., according to X." */
+function accordingTo(text: string, view: ParagraphView, u: number, i: number): Frame | null {
+  const { tokens } = view;
+  const unit = view.units[u]!;
+  const np = phraseAfter(tokens, i + 2, unit.to);
+  if (!np) return null;
+  const base = { paragraph: view.index, unit: u, cue: 'according to', cueStart: tokens[i]!.start, cueEnd: tokens[i + 1]!.end, mention: { start: np.start, end: np.end } };
+  const atStart = i === unit.from || (i === unit.from + 1 && /^(but|and|yet)$/.test(tokens[unit.from]!.lower));
+  if (atStart) {
+    let k = np.to;
+    while (k < unit.to && tokens[k]!.text !== ',') k++;
+    const seg = k < unit.to ? trimContent(text, tokens[k]!.end, tokens[unit.to - 1]!.end) : null;
+    return seg ? { ...base, segments: [seg] } : null;
+  }
+  const seg = trimContent(text, tokens[unit.from]!.start, tokenEndBefore(tokens, i, unit.from));
+  return seg ? { ...base, segments: [seg] } : null;
+}
+
+/** The frame of a speech or belief verb at token `i`. */
+function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerund: boolean, takesObject: boolean, consumedTo: number, lastSubject: Span | null): Frame | null {
+  const { tokens } = view;
+  const unit = view.units[u]!;
+  const cueTok = tokens[i]!;
+  let j = i - 1;
+  while (j >= unit.from && tokens[j]!.word && CUE_ADVERBS.has(tokens[j]!.lower)) j--;
+  const prev = tokens[j];
+  const base = { paragraph: view.index, unit: u, cue: text.slice(tokens[j + 1 < i ? j + 1 : i]!.start, cueTok.end), cueStart: cueTok.start, cueEnd: cueTok.end };
+  base.cue = cueTok.text;
+
+  // Inverted: `"...," said Obama.` / `..., said the official.`
+  if (j >= unit.from && (isComma(prev) || isClose(prev, text)) && !gerund) {
+    const np = phraseAfter(tokens, i + 1, unit.to);
+    const before = j - 1 >= unit.from ? tokens[j - 1] : undefined;
+    const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, unit.from) : null;
+    if (np && !appositive && j > unit.from) {
+      const endTok = isComma(prev) && isClose(before, text) ? before! : isComma(prev) ? prev! : prev!;
+      const end = isClose(endTok, text) ? endTok.end : endTok.start;
+      const seg = trimContent(text, tokens[Math.max(unit.from, consumedTo)]!.start, end);
+      if (!seg) return null;
+      const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
+      return { ...base, mention: { start: np.start, end: np.end }, segments };
+    }
+    if (appositive) return subjectFrame(text, tokens, unit, appositive.np, appositive.before, i, base, takesObject, consumedTo);
+  }
+  if (gerund && (isComma(prev) || j < unit.from)) {
+    // "..., saying that ..." — the source is the subject of the clause.
+    const seg = rightContent(text, tokens, i + 1, unit.to, takesObject);
+    if (!seg) return null;
+    return { ...base, mention: lastSubject ?? clauseSubject(tokens, unit.from, j), segments: [seg] };
+  }
+  if (j < unit.from) return null;
+  const np = phraseBefore(tokens, j, Math.max(unit.from, consumedTo));
+  if (!np) return null;
+  return subjectFrame(text, tokens, unit, np, np.from - 1, i, base, takesObject, consumedTo);
+}
+
+/** `X, the Y of Z, said`: the phrase before the comma pair. */
+function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np: Phrase; before: number } | null {
+  let p = commaIdx - 1;
+  while (p > lo && tokens[p]!.text !== ',' && commaIdx - p < 16) {
+    if (isQuoteChar(tokens[p]!.text)) return null;
+    p--;
+  }
+  if (p <= lo || tokens[p]!.text !== ',') return null;
+  const np = phraseBefore(tokens, p - 1, lo);
+  if (!np || !isCapitalised(tokens[np.to - 1]!.text) && !PRONOUNS.has(tokens[np.to - 1]!.lower)) return null;
+  const b = np.from - 1;
+  if (b >= lo && !isComma(tokens[b]) && !CLAUSE_OPENERS.has(tokens[b]!.lower) && !isQuoteChar(tokens[b]!.text)) return null;
+  return { np: { ...np, end: tokens[commaIdx]!.start }, before: b };
+}
+
+/** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
+function subjectFrame(
+  text: string, tokens: Token[], unit: { from: number; to: number }, np: Phrase, before: number, i: number,
+  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, consumedTo: number,
+): Frame | null {
+  const mention = { start: np.start, end: np.end };
+  const lo = Math.max(unit.from, consumedTo);
+  const b = tokens[before];
+  if (before >= lo && b && (isComma(b) || isClose(b, text)) && before > lo) {
+    // `CLAUSE, X said` — content on the left, maybe continued on the right (`A, X said, B`).
+    const prevTok = tokens[before - 1];
+    const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
+    const seg = trimContent(text, tokens[lo]!.start, end);
+    if (!seg) return null;
+    return { ...base, mention, segments: [seg, ...continuation(text, tokens, i + 1, unit.to)] };
+  }
+  if (before >= lo && b && !(b.word && CLAUSE_OPENERS.has(b.lower)) && !isOpen(b, text) && b.text !== ':' && b.text !== ';') return null;
+  const seg = rightContent(text, tokens, i + 1, unit.to, takesObject);
+  return seg ? { ...base, mention, segments: [seg] } : null;
+}
+
+/** After `X said` in a left-content frame: `, "B."` or `, B.` continues the same content. */
+function continuation(text: string, tokens: Token[], k: number, hi: number): Span[] {
+  while (k < hi && tokens[k]!.word && /^(in|on|at|a|an|the|last|this|recently|earlier|later|statement|interview|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|today|yesterday)$/.test(tokens[k]!.lower)) k++;
+  const t = tokens[k];
+  if (!t || (t.text !== ',' && t.text !== ':')) return [];
+  const n = tokens[k + 1];
+  if (!n) return [];
+  if (isOpen(n, text) || (n.word && !isCapitalised(n.text) && !RELATIVE_OR_GERUND.test(n.lower) && !cueOf(n.lower))) {
+    const seg = trimContent(text, n.start, tokens[hi - 1]!.end);
+    return seg ? [seg] : [];
+  }
+  return [];
+}
+
+const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting|warning|claiming|according|citing|calling)$/;
+
+/** Content to the right of a cue: from "that" (or the word after the cue) to the end of the unit. */
+function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean): Span | null {
+  if (k >= hi) return null;
+  let start = k;
+  for (let m = k; m < Math.min(hi, k + 8); m++) {
+    const t = tokens[m]!;
+    if (t.lower === 'that' || (takesObject && t.lower === 'to') || (m > k && (t.lower === 'whether' || t.lower === 'how'))) { start = m; break; }
+    if (!t.word && t.text !== '.' && t.text !== '-') break;
+  }
+  if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
+  if (start >= hi) return null;
+  let end = hi;
+  for (let m = start + 1; m < hi; m++) {
+    const t = tokens[m]!;
+    if (t.text === ';') { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && GERUND_STOP.test(tokens[m + 1]!.lower)) { end = m; break; }
+  }
+  return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+/** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
+function clauseSubject(tokens: Token[], from: number, to: number): Span | null {
+  for (let k = from; k < Math.min(to, from + 8); k++) {
+    const t = tokens[k]!;
+    if (!t.word) continue;
+    if (PRONOUNS.has(t.lower)) return { start: t.start, end: t.end };
+    if (isCapitalised(t.text) && k > from) {
+      let e = k;
+      while (e + 1 < to && tokens[e + 1]!.word && isCapitalised(tokens[e + 1]!.text)) e++;
+      return { start: t.start, end: tokens[e]!.end };
+    }
+    if (isCapitalised(t.text)) {
+      const np = phraseAfter(tokens, k, to);
+      if (np) return { start: np.start, end: np.end };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,47 @@
+import type { Span } from '../types.ts';
+import { findMarkedSpans, isQuoteLike, type MarkedSpan } from './marks.ts';
+import { tokenize, type Token } from '../text/tokens.ts';
+
+/** One paragraph prepared for the frame finder: tokens, quotation-mark spans and sentence-like units. */
+export interface ParagraphView {
+  index: number;
+  span: Span;
+  tokens: Token[];
+  marks: (MarkedSpan & { quoteLike: boolean })[];
+  /** For each token, the index into `marks` of the marked span holding it, or -1. */
+  markOf: Int32Array;
+  /** Units are sentences merged so that no quotation crosses a boundary: token index ranges [from, to). */
+  units: { from: number; to: number }[];
+}
+
+/** Builds the views of all paragraphs. `sentences` come from splitSentences and may be empty. */
+export function buildViews(text: string, paragraphs: Span[], sentences: Span[]): ParagraphView[] {
+  const views: ParagraphView[] = [];
+  let si = 0;
+  paragraphs.forEach((p, index) => {
+    const tokens = tokenize(text, p.start, p.end);
+    const marks = findMarkedSpans(text, p).map((m) => ({ ...m, quoteLike: isQuoteLike(text, m) }));
+    const markOf = new Int32Array(tokens.length).fill(-1);
+    let mi = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      while (mi < marks.length && marks[mi]!.end <= t.start) mi++;
+      const m = marks[mi];
+      if (m && t.start >= m.start && t.end <= m.end) markOf[k] = mi;
+    }
+    // Sentence starts inside this paragraph, as token indices; drop those that fall inside a quotation.
+    while (si < sentences.length && sentences[si]!.end <= p.start) si++;
+    const starts: number[] = [0];
+    let k = 0;
+    for (let s = si; s < sentences.length && sentences[s]!.start < p.end; s++) {
+      const st = sentences[s]!.start;
+      while (k < tokens.length && tokens[k]!.start < st) k++;
+      if (k === 0 || k >= tokens.length) continue;
+      const inside = markOf[k]! >= 0 && markOf[k - 1] === markOf[k];
+      if (!inside && starts[starts.length - 1] !== k) starts.push(k);
+    }
+    const units = starts.map((from, u) => ({ from, to: starts[u + 1] ?? tokens.length })).filter((u) => u.to > u.from);
+    views.push({ index, span: p, tokens, marks, markOf, units });
+  });
+  return views;
+}

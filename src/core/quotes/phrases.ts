@@ -1,0 +1,135 @@
+import type { Token } from '../text/tokens.ts';
+import { isCapitalised } from '../text/tokens.ts';
+import { cueOf } from './cues.ts';
+
+/**
+ * Noun phrases around a cue: the source of "the president said" (looking left) and of "said Mr. Obama"
+ * (looking right). Rule-based and bounded (a phrase is at most a few tokens), so linear overall.
+ */
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'you']);
+
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'some',
+  'many', 'most', 'several', 'both', 'all', 'each', 'one', 'two', 'three', 'four', 'five', 'few', 'other', 'no',
+  'any', 'such', 'every', 'numerous', 'top', 'senior',
+]);
+
+/** Words that end a noun phrase when met (clause and preposition words). */
+const STOPS = new Set([
+  'that', 'which', 'and', 'but', 'or', 'nor', 'as', 'because', 'when', 'while', 'if', 'so', 'than', 'then', 'after',
+  'before', 'since', 'though', 'although', 'where', 'whether', 'in', 'on', 'at', 'with', 'by', 'from', 'into', 'to',
+  'about', 'over', 'under', 'during', 'until', 'also', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'be',
+  'been', 'would', 'will', 'could', 'can', 'should', 'may', 'might', 'must', 'not', 'did', 'does', 'do', 'what',
+  'how', 'why', 'there', 'here', 'yet', 'once', 'just', 'even', 'only', 'against', 'without', 'through', 'like',
+  'unlike', 'upon', 'per', 'via', 'among', 'between', 'toward', 'towards', 'around', 'amid', 'despite', 'said',
+  'says', 'told', 'him', 'them', 'me', 'us', 'last', 'this', 'next', 'today', 'yesterday', 'tonight', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'later', 'earlier', 'now', 'again',
+]);
+
+const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'prof', 'rev', 'st', 'jr', 'sr', 'capt', 'adm', 'maj', 'u.s', 'inc', 'corp', 'co']);
+
+export interface Phrase {
+  /** Token indices, inclusive start, exclusive end. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
+const isWordLike = (t: Token): boolean => t.word;
+
+/** Does the phrase have a head worth calling a source (a name, a pronoun or a noun, not just "the")? */
+function hasHead(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (!t.word) continue;
+    if (PRONOUNS.has(t.lower)) return true;
+    if (!DETERMINERS.has(t.lower) && !STOPS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The noun phrase ending at token `j` (inclusive), looking left, not before token `lo`.
+ * Returns null when token `j` cannot end a source phrase.
+ */
+export function phraseBefore(tokens: Token[], j: number, lo: number): Phrase | null {
+  const last = tokens[j];
+  if (!last) return null;
+  if (last.word && PRONOUNS.has(last.lower)) return mk(tokens, j, j + 1);
+  let k = j;
+  let n = 0;
+  let words = 0;
+  while (k >= lo && n < 10) {
+    const t = tokens[k]!;
+    if (t.text === ')') {
+      // A parenthetical such as "(R-S.C.)" inside the phrase.
+      let m = k - 1;
+      while (m >= lo && tokens[m]!.text !== '(' && k - m < 8) m--;
+      if (m < lo || tokens[m]!.text !== '(') break;
+      k = m - 1;
+      n++;
+      continue;
+    }
+    if (t.text === '.') {
+      const prev = tokens[k - 1];
+      if (prev && prev.end === t.start && (TITLE_ABBR.has(prev.lower) || /^\p{Lu}$/u.test(prev.text))) { k--; continue; }
+      break;
+    }
+    if (t.text === '-' || t.text === '’' || t.text === "'") { k--; continue; }
+    if (!isWordLike(t)) break;
+    if (PRONOUNS.has(t.lower) && words > 0) break;
+    if ((t.lower === 'of' || t.lower === 'for') && words > 0) {
+      const prev = tokens[k - 1];
+      if (prev && prev.word && !STOPS.has(prev.lower) && (isCapitalised(prev.text) || !cueOf(prev.lower))) { k--; n++; continue; }
+      break;
+    }
+    if (STOPS.has(t.lower) && !(isCapitalised(t.text) && words > 0 && k > lo && tokens[k - 1]!.word && isCapitalised(tokens[k - 1]!.text))) break;
+    if (cueOf(t.lower) && !isCapitalised(t.text)) break;
+    if (/^\d+$/.test(t.text) && words > 0) break;
+    words++;
+    n++;
+    k--;
+    if (DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
+    if (DETERMINERS.has(t.lower) && isCapitalised(t.text)) break;
+  }
+  const from = k + 1;
+  if (from > j || !hasHead(tokens, from, j + 1)) return null;
+  return mk(tokens, from, j + 1);
+}
+
+/** The noun phrase starting at token `i`, looking right, not at or beyond `hi`. */
+export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | null {
+  const first = tokens[i];
+  if (!first || !first.word) return null;
+  if (PRONOUNS.has(first.lower) && first.lower !== 'who') return mk(tokens, i, i + 1);
+  let k = i;
+  let words = 0;
+  while (k < hi && k - i < 10) {
+    const t = tokens[k]!;
+    if (t.text === '.') {
+      const prev = tokens[k - 1];
+      if (prev && prev.end === t.start && (TITLE_ABBR.has(prev.lower) || /^\p{Lu}$/u.test(prev.text)) && k + 1 < hi && tokens[k + 1]!.word && isCapitalised(tokens[k + 1]!.text)) { k++; continue; }
+      break;
+    }
+    if (t.text === '-' && words > 0) { k++; continue; }
+    if (!t.word) break;
+    if ((t.lower === 'of' || t.lower === 'for') && words > 0) {
+      const next = tokens[k + 1];
+      if (next && next.word && (isCapitalised(next.text) || DETERMINERS.has(next.lower))) { k++; continue; }
+      break;
+    }
+    if (STOPS.has(t.lower) && !(isCapitalised(t.text) && words > 0)) break;
+    if (cueOf(t.lower) && !isCapitalised(t.text) && words > 0) break;
+    if (words > 0 && DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
+    words++;
+    k++;
+  }
+  if (k === i || !hasHead(tokens, i, k)) return null;
+  return mk(tokens, i, k);
+}
+
+function mk(tokens: Token[], from: number, to: number): Phrase {
+  return { from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };
+}

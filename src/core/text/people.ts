@@ -1,0 +1,182 @@
+import type { Gender, Span } from '../types.ts';
+import { foldName } from './normalize.ts';
+import { genderOfFirstName, genderOfWord, isKnownFirstName } from './gender.ts';
+import { CREDIT_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
+import { isCapitalised, type Token } from './tokens.ts';
+
+/** A person or organisation of one article, with every place it is named. */
+export interface Entity {
+  name: string;
+  key: string;
+  /** Name words, e.g. ["Claudia", "Sheinbaum"]. */
+  parts: string[];
+  titles: string[];
+  /** Lower-cased role nouns from the titles ("president", "spokeswoman"), for "the president". */
+  roles: Set<string>;
+  gender: Gender | null;
+  kind: 'person' | 'organisation';
+  mentions: Span[];
+}
+
+export interface EntityMention extends Span {
+  entity: number;
+}
+
+export interface PeopleIndex {
+  entities: Entity[];
+  /** Name mentions in text order. */
+  mentions: EntityMention[];
+}
+
+interface Run {
+  tokens: Token[];
+  titleText: string;
+  titleWords: string[];
+  start: number;
+  end: number;
+  credit: boolean;
+}
+
+const POSSESSIVE = /['’]s?$/;
+const ACRONYM = /^[A-Z][A-Z&.]{1,7}$/;
+
+/** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */
+function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
+  const runs: Run[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.word || !isCapitalised(t.text)) continue;
+    const run: Token[] = [];
+    let k = i;
+    while (k < tokens.length) {
+      const c = tokens[k]!;
+      if (c.word && isCapitalised(c.text)) {
+        run.push(c);
+        k++;
+        if (POSSESSIVE.test(c.text) && /['’]/.test(c.text)) break;
+        continue;
+      }
+      if (c.text === '.' && run.length && c.start === run[run.length - 1]!.end && (run[run.length - 1]!.text.length <= 3)) { k++; continue; }
+      if (c.word && NAME_PARTICLES.has(c.text) && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text)) { run.push(c); k++; continue; }
+      break;
+    }
+    i = k - 1;
+    while (run.length && NOT_NAME_WORDS.has(run[0]!.lower) && !NAME_TITLES.has(run[0]!.lower)) run.shift();
+    if (!run.length) continue;
+    // Leading title words inside the run ("Mexican President Claudia Sheinbaum").
+    let n = 0;
+    while (n < run.length - 1 && (NAME_TITLES.has(run[n]!.lower) || PLACE_WORDS.has(run[n]!.lower) || /^(White|House|U\.S|US)$/.test(run[n]!.text))) n++;
+    const nameTokens = run.slice(n);
+    const titleStartTok = n > 0 ? run[0]! : null;
+    // Lower-case roles just before the run ("White House spokeswoman Anna Kelly").
+    let b = tokens.indexOf(run[0]!) - 1;
+    let titleStart = titleStartTok ? titleStartTok.start : nameTokens[0]!.start;
+    while (b >= 0 && b >= tokens.indexOf(run[0]!) - 4) {
+      const p = tokens[b]!;
+      if (p.word && (ROLE_NOUNS.has(p.lower) || NAME_TITLES.has(p.lower) || (isCapitalised(p.text) && !NOT_NAME_WORDS.has(p.lower)))) { titleStart = p.start; b--; continue; }
+      if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start) { b--; continue; }
+      break;
+    }
+    let credit = byline;
+    for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
+    const titleText = text.slice(titleStart, nameTokens[0]!.start).trim().replace(/[\s,]+$/, '');
+    const titleWords = titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
+    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), credit });
+  }
+  return runs;
+}
+
+function nameEnd(tokens: Token[]): number {
+  const last = tokens[tokens.length - 1]!;
+  const m = /['’]s?$/.exec(last.text);
+  return m && last.text.length > m[0].length ? last.end - m[0].length : last.end;
+}
+
+const bare = (t: Token): string => t.text.replace(/['’]s?$/, '');
+
+/** A paragraph that only holds a name or two ("By Jane Doe", "Staff Writer John Roe") is a byline. */
+function isByline(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => t.word);
+  if (!words.length || words.length > 7) return false;
+  if (tokens.some((t) => /[.!?"“”]/.test(t.text) && t.text !== '.')) return false;
+  return words.every((t) => isCapitalised(t.text) || t.lower === 'by' || t.lower === 'and');
+}
+
+/**
+ * Recognises the people and organisations named in an article: capitalised runs with their titles,
+ * organisations by their words, places and credits left out, lone surnames and first names mapped to the
+ * full names seen elsewhere in the article. `ignore` holds names (bylines, photographers) to leave out.
+ */
+export function recognisePeople(text: string, paragraphs: Token[][], ignore: string[] = []): PeopleIndex {
+  const ignored = new Set(ignore.map(foldName).flatMap((n) => [n, n.split(' ').pop() ?? n]));
+  const entities: Entity[] = [];
+  const byKey = new Map<string, number>();
+  const bySurname = new Map<string, number>();
+  const pending: { run: Run }[] = [];
+  const mentions: EntityMention[] = [];
+
+  const add = (run: Run, kind: 'person' | 'organisation'): void => {
+    const parts = run.tokens.filter((t) => t.word).map(bare);
+    const name = kind === 'organisation' ? text.slice(run.start, run.end) : parts.join(' ').replace(/ \./g, '.');
+    const key = foldName(name);
+    const last = foldName(parts[parts.length - 1] ?? name);
+    let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts) : undefined);
+    if (idx === undefined) {
+      idx = entities.length;
+      entities.push({ name, key, parts, titles: [], roles: new Set(), gender: null, kind, mentions: [] });
+      byKey.set(key, idx);
+    }
+    const e = entities[idx]!;
+    if (parts.length > e.parts.length && kind === 'person') {
+      // A fuller name for someone first met by surname ("President Trump" ... "Donald Trump").
+      e.parts = parts; e.name = name; e.key = key; byKey.set(key, idx);
+    }
+    if (kind === 'person' && !bySurname.has(last)) bySurname.set(last, idx);
+    if (run.titleText && !e.titles.includes(run.titleText)) e.titles.push(run.titleText);
+    for (const w of run.titleWords) {
+      if (ROLE_NOUNS.has(w) || NAME_TITLES.has(w)) e.roles.add(w);
+      e.gender ??= genderOfWord(w);
+    }
+    e.mentions.push({ start: run.start, end: run.end });
+    mentions.push({ start: run.start, end: run.end, entity: idx });
+  };
+  const surnameOwner = (last: string, parts: string[]): number | undefined => {
+    const idx = bySurname.get(last);
+    if (idx === undefined) return undefined;
+    const e = entities[idx]!;
+    // Same surname, different first names: different people.
+    if (parts.length > 1 && e.parts.length > 1 && foldName(e.parts[0]!) !== foldName(parts[0]!)) return undefined;
+    return idx;
+  };
+
+  for (const tokens of paragraphs) {
+    for (const run of runsOf(text, tokens, isByline(tokens))) {
+      const words = run.tokens.filter((t) => t.word);
+      const folded = foldName(words.map(bare).join(' '));
+      if (run.credit || ignored.has(folded)) continue;
+      const lowers = words.map((t) => bare(t).toLowerCase());
+      if (lowers.some((w) => ORG_WORDS.has(w)) || (words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text)))) { add(run, 'organisation'); continue; }
+      if (lowers.every((w) => PLACE_WORDS.has(w))) continue;
+      const titled = run.titleWords.some((w) => NAME_TITLES.has(w) || ROLE_NOUNS.has(w));
+      if (words.length >= 2 && words.length <= 5 && (isKnownFirstName(bare(words[0]!)) || titled)) add(run, 'person');
+      else if (words.length === 1 && titled && !PLACE_WORDS.has(lowers[0]!)) add(run, 'person');
+      else if (words.length <= 2) pending.push({ run });
+    }
+  }
+  // Lone names: surnames or first names of people seen elsewhere in the article.
+  for (const { run } of pending) {
+    const words = run.tokens.filter((t) => t.word).map(bare);
+    const last = foldName(words[words.length - 1]!);
+    let idx = bySurname.get(last);
+    if (idx === undefined && words.length === 1) idx = entities.findIndex((e) => e.kind === 'person' && foldName(e.parts[0]!) === last && e.parts.length > 1);
+    if (idx === undefined || idx < 0) continue;
+    entities[idx]!.mentions.push({ start: run.start, end: run.end });
+    mentions.push({ start: run.start, end: run.end, entity: idx });
+  }
+  for (const e of entities) {
+    e.key = foldName(e.name);
+    if (e.kind === 'person' && !e.gender && e.parts.length > 1) e.gender = genderOfFirstName(e.parts[0]!);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { entities, mentions };
+}
