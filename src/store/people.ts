@@ -35,24 +35,19 @@ export function createPeopleStore(db: Db) {
      * surname ("Sheinbaum") joins the one stored person with that surname. Must run inside a transaction.
      */
     upsert(person: Pick<Person, 'name' | 'kind' | 'gender' | 'titles'>): number {
-      const key = foldName(person.name);
-      let row = byKey.get({ key }) as Record<string, unknown> | undefined;
-      if (!row && !key.includes(' ')) {
-        const candidates = bySurname.all({ key }) as Record<string, unknown>[];
-        if (candidates.length === 1) row = candidates[0];
-      }
-      if (!row) {
+      const found = this.byKey(person.name);
+      if (!found) {
         const created = insert.get({
-          key, name: person.name, kind: person.kind, gender: person.gender, titles: JSON.stringify(person.titles.slice(0, MAX_TITLES)),
+          key: foldName(person.name), name: person.name, kind: person.kind, gender: person.gender,
+          titles: JSON.stringify(person.titles.slice(0, MAX_TITLES)),
         }) as Record<string, unknown>;
         return created.id as number;
       }
-      const known = JSON.parse(row.titles as string) as string[];
-      const merged = [...new Set([...known, ...person.titles])].slice(0, MAX_TITLES);
-      if (merged.length !== known.length || (row.gender === null && person.gender)) {
-        updateTitles.run({ id: row.id, titles: JSON.stringify(merged), gender: person.gender });
+      const merged = [...new Set([...found.titles, ...person.titles])].slice(0, MAX_TITLES);
+      if (merged.length !== found.titles.length || (found.gender === null && person.gender)) {
+        updateTitles.run({ id: found.id, titles: JSON.stringify(merged), gender: person.gender });
       }
-      return row.id as number;
+      return found.id;
     },
 
     /** Recounts quotes for these people and removes the ones left with none. Must run inside a transaction. */
@@ -68,8 +63,14 @@ export function createPeopleStore(db: Db) {
       return row ? personFromRow(row) : null;
     },
 
+    /** The person with exactly this name (folded), or the only person with this surname. */
     byKey(name: string): StoredPerson | null {
-      const row = byKey.get({ key: foldName(name) }) as Record<string, unknown> | undefined;
+      const key = foldName(name);
+      let row = byKey.get({ key }) as Record<string, unknown> | undefined;
+      if (!row && key && !key.includes(' ')) {
+        const candidates = bySurname.all({ key }) as Record<string, unknown>[];
+        if (candidates.length === 1) row = candidates[0];
+      }
       return row ? personFromRow(row) : null;
     },
 

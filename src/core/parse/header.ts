@@ -60,7 +60,7 @@ function splitOutlet(text: string): [string, string | null] {
   const pipe = text.split(/\s+[|·]\s+/u);
   if (pipe.length === 2 && looksLikeOutlet(pipe[1]!)) return [pipe[0]!, pipe[1]!];
   const comma = /^(.+?),\s*([^,]+)$/u.exec(text);
-  if (comma && looksLikeOutlet(comma[2]!) && !splitNames(comma[2]!)?.length) return [comma[1]!, comma[2]!];
+  if (comma && looksLikeOutlet(comma[2]!) && !/\b(?:and|&)\b/u.test(comma[2]!)) return [comma[1]!, comma[2]!];
   return [text, null];
 }
 

@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/ingest/files.ts';
+import { createTestContext } from '../helpers/context.ts';
+
+const ARTICLE = ` date 2025-04-02 Volunteers plant trees along the river. (Photo by Iris Mendel/Valley Wire)
+
+By Priya Raman
+
+10:15 AM – Wednesday, April 2, 2025
+
+Volunteers planted four hundred trees along the Tamsin river on Wednesday.
+
+"Every one of these will outlive us," organiser Hugo Brandt said.
+`;
+
+let ctx: ReturnType<typeof createTestContext>;
+let articles: string;
+const write = (name: string, content: string | Buffer): string => {
+  const path = join(articles, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+};
+
+beforeEach(() => {
+  ctx = createTestContext();
+  articles = join(ctx.dir, 'articles');
+  mkdirSync(articles);
+});
+afterEach(() => ctx.cleanup());
+
+describe('ingesting files', () => {
+  it('stores a new article, then reports the unchanged file as unchanged', () => {
+    const path = write('trees.txt', ARTICLE);
+    expect(ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'added' }]);
+    expect(ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'unchanged' }]);
+    expect(ctx.store.articles.count()).toBe(1);
+    const stored = ctx.store.articles.latest()!;
+    expect(stored).toMatchObject({ date: '2025-04-02', author: 'Priya Raman', photoCredit: 'Iris Mendel/Valley Wire' });
+  });
+
+  it('replaces the stored version when the same file changes', () => {
+    const path = write('trees.txt', ARTICLE);
+    const [first] = ingestPaths(ctx, [path]);
+    write('trees.txt', ARTICLE.replace('four hundred', 'five hundred'));
+    const [second] = ingestPaths(ctx, [path]);
+    expect(second).toMatchObject({ status: 'updated', articleId: first!.articleId });
+    expect(ctx.store.articles.count()).toBe(1);
+    expect(ctx.store.articles.byId(first!.articleId)!.body).toContain('five hundred');
+  });
+
+  it('walks folders recursively, taking .txt and .md files only', () => {
+    write('a.txt', ARTICLE);
+    write('nested/deeper/b.md', '# Bridge reopens\n\nThe old bridge reopened on Friday after repairs.');
+    write('nested/notes.json', '{"not": "an article"}');
+    write('README.md', '# About these files');
+    const reports = ingestPaths(ctx, [articles]);
+    expect(reports.map((r) => [r.path.slice(articles.length), r.status])).toEqual([
+      ['/a.txt', 'added'],
+      ['/nested/deeper/b.md', 'added'],
+    ]);
+  });
+
+  it('rejects bad files with a clear reason and still stores every good one', () => {
+    write('good.txt', ARTICLE);
+    write('empty.txt', '');
+    write('blank.txt', '\n\n   \n');
+    write('binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    write('latin1.txt', Buffer.from('Caf\xe9 society reopens', 'latin1'));
+    write('huge.txt', 'word '.repeat(450_000));
+    write('bad-date.txt', ' date 2025-02-31 A caption.\n\nBody text.');
+    const byName = Object.fromEntries(ingestPaths(ctx, [articles]).map((r) => [r.path.split('/').pop(), r]));
+    expect(byName['good.txt']!.status).toBe('added');
+    expect(byName['empty.txt']).toMatchObject({ status: 'failed', reason: 'empty file' });
+    expect(byName['blank.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/empty file/) });
+    expect(byName['binary.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/binary file/) });
+    expect(byName['latin1.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/not UTF-8/) });
+    expect(byName['huge.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/limit is 2 MB/) });
+    expect(byName['bad-date.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/2025-02-31.*not a real date/) });
+    expect(ctx.store.articles.count()).toBe(1);
+  });
+
+  it('reports a path that does not exist', () => {
+    expect(ingestPaths(ctx, [join(articles, 'missing.txt')])).toMatchObject([{ status: 'failed', reason: 'no such file or folder' }]);
+  });
+});

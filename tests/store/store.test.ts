@@ -1,0 +1,156 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/store/migrations.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { articleQuoting, makeArticle, makeQuote } from '../helpers/articles.ts';
+
+let dir: string;
+let store: Store;
+const save = (article = makeArticle(), hash = 'h1', sourceKey: string | null = 'file:/a.txt') =>
+  store.articles.save({ article, contentHash: hash, sourceKey, source: { kind: 'file', locator: '/a.txt' }, ingestedAt: '2025-03-09T00:00:00.000Z' });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'quotewire-store-'));
+  store = openStore(join(dir, 'nested', 'quotewire.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('bring an empty file to the latest schema, with WAL and foreign keys on', () => {
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'quotes_fts', 'people_fts']));
+  });
+
+  it('are not applied twice when the store is opened again, and keep the data', () => {
+    save();
+    store.close();
+    store = openStore(join(dir, 'nested', 'quotewire.db'));
+    expect(store.articles.count()).toBe(1);
+  });
+
+  it('refuse a file written by a newer version', () => {
+    store.db.pragma('user_version = 999');
+    store.close();
+    expect(() => openStore(join(dir, 'nested', 'quotewire.db'))).toThrow(/newer quotewire/);
+    const db = new Database(join(dir, 'nested', 'quotewire.db'));
+    db.pragma(`user_version = ${migrations.at(-1)!.version}`);
+    db.close();
+    store = openStore(join(dir, 'nested', 'quotewire.db'));
+  });
+});
+
+describe('saving articles', () => {
+  it('adds a new article, and reports the same content again as unchanged without writing', () => {
+    expect(save().status).toBe('added');
+    expect(save().status).toBe('unchanged');
+    expect(store.articles.count()).toBe(1);
+  });
+
+  it('replaces the old version of the same source, with everything derived from it', () => {
+    const first = save(articleQuoting([['Dana Whitlock', 'We will build it.'], ['Luis Ferro', 'Not this year.']]), 'h1');
+    const second = save(articleQuoting([['Dana Whitlock', 'It opens in April.']], { title: 'Ferry opens in April' }), 'h2');
+    expect(second).toEqual({ status: 'updated', articleId: first.articleId });
+    expect(store.articles.byId(first.articleId)!.title).toBe('Ferry opens in April');
+    expect(store.quotes.forArticle(first.articleId).map((q) => q.text)).toEqual(['It opens in April.']);
+    expect(store.people.byKey('Luis Ferro')).toBeNull(); // no quotes left: no orphan person
+    expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
+  });
+
+  it('leaves nothing half-written when storing fails midway', () => {
+    save(articleQuoting([['Dana Whitlock', 'We will build it.']]), 'h1', 'file:/other.txt');
+    const broken = articleQuoting([['Luis Ferro', 'First quote.'], ['Luis Ferro', 'Second quote.']]);
+    broken.quotes[1] = { ...broken.quotes[1]!, kind: 'shouted' as never }; // violates the schema after the first quote is written
+    expect(() => save(broken, 'h2', 'file:/a.txt')).toThrow();
+    expect(store.articles.count()).toBe(1);
+    expect(store.quotes.count()).toBe(1);
+    expect(store.people.byKey('Luis Ferro')).toBeNull();
+    const updateBroken = articleQuoting([['Dana Whitlock', 'Changed.'], ['Dana Whitlock', 'Broken.']]);
+    updateBroken.quotes[1] = { ...updateBroken.quotes[1]!, kind: 'shouted' as never };
+    expect(() => save(updateBroken, 'h3', 'file:/other.txt')).toThrow();
+    expect(store.quotes.count()).toBe(1);
+    expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
+  });
+
+  it('deletes an article with its quotes and the people left without any', () => {
+    const { articleId } = save(articleQuoting([['Dana Whitlock', 'We will build it.']]));
+    expect(store.articles.remove(articleId)).toBe(true);
+    expect(store.quotes.count()).toBe(0);
+    expect(store.people.count()).toBe(0);
+    expect(store.articles.search('ferry')).toEqual([]);
+  });
+});
+
+describe('people', () => {
+  beforeEach(() => {
+    save(articleQuoting([['Claudia Sheinbaum', 'Sovereignty is not negotiable.'], ['Claudia Sheinbaum', 'We will cooperate.'], ['Anna Kelly', 'Talks went well.']]), 'a', 'k1');
+    save(articleQuoting([['Sheinbaum', 'Mexico decides for itself.']], { date: '2025-05-05' }), 'b', 'k2');
+  });
+
+  it('merges a person across articles, a lone surname included', () => {
+    const person = store.people.byKey('claudia sheinbaum')!;
+    expect(person.name).toBe('Claudia Sheinbaum');
+    expect(person.quoteCount).toBe(3);
+  });
+
+  it('finds people by any name prefix, accent- and case-insensitively, most quoted first', () => {
+    for (const typed of ['Sheinbaum', 'claudia sheinbaum', 'Sheínbaum', 'shein', 'CLAU']) {
+      expect(store.people.searchByName(typed).map((p) => p.name)).toEqual(['Claudia Sheinbaum']);
+    }
+    expect(store.people.searchByName('').map((p) => p.name)).toEqual(['Claudia Sheinbaum', 'Anna Kelly']);
+  });
+
+  it('lists quotes by person with article headline and date, newest first', () => {
+    const person = store.people.byKey('Sheinbaum')!;
+    const page = store.quotes.byPerson(person.id, { limit: 2 });
+    expect(page.total).toBe(3);
+    expect(page.quotes.map((q) => [q.text, q.articleDate])).toEqual([
+      ['Mexico decides for itself.', '2025-05-05'],
+      ['Sovereignty is not negotiable.', '2025-03-08'],
+    ]);
+    expect(page.quotes[0]!.speaker).toBe('Claudia Sheinbaum');
+  });
+
+  it('narrows quotes to words, ignoring accents', () => {
+    const person = store.people.byKey('Sheinbaum')!;
+    expect(store.quotes.byPerson(person.id, { about: 'soverëignty' }).quotes.map((q) => q.text)).toEqual(['Sovereignty is not negotiable.']);
+  });
+});
+
+describe('reads for the commands', () => {
+  it('finds the latest article by date', () => {
+    save(makeArticle({ title: 'Older', date: '2025-01-01' }), 'a', 'k1');
+    save(makeArticle({ title: 'Newest', date: '2025-06-01' }), 'b', 'k2');
+    save(makeArticle({ title: 'Middle', date: '2025-03-01' }), 'c', 'k3');
+    expect(store.articles.latest()!.title).toBe('Newest');
+  });
+
+  it('searches headlines and bodies, best match first, with an unusable query giving nothing', () => {
+    save(makeArticle({ title: 'Ferry plan approved', body: 'The council approved it.' }), 'a', 'k1');
+    save(makeArticle({ title: 'Budget news', body: 'A ferry is mentioned once, in passing.' }), 'b', 'k2');
+    expect(store.articles.search('ferry').map((h) => h.title)).toEqual(['Ferry plan approved', 'Budget news']);
+    expect(store.articles.search('"*)(')).toEqual([]);
+    expect(store.articles.searchTitles('budg').map((h) => h.title)).toEqual(['Budget news']);
+  });
+
+  it('keeps quotes with an unresolved speaker without inventing a person', () => {
+    save(makeArticle({ quotes: [makeQuote('Nobody knows who said this.', null)] }));
+    expect(store.quotes.count()).toBe(1);
+    expect(store.people.count()).toBe(0);
+  });
+
+  it('reports counts, newest date, path and size', () => {
+    save(articleQuoting([['Dana Whitlock', 'We will build it.']]));
+    const stats = store.stats();
+    expect(stats).toMatchObject({ articles: 1, people: 1, quotes: 1, newestDate: '2025-03-08' });
+    expect(stats.sizeBytes).toBeGreaterThan(0);
+  });
+});
