@@ -9,7 +9,10 @@ const words = (text: string): number => text.split(/\s+/).filter(Boolean).length
 
 const PROMPT = /^(?:read more|related|more|see also|also read|recommended|click here|sign up|subscribe|follow us|share this|advertisement|advert|sponsored|skip to (?:main )?content|don['’]t miss|watch|listen|trending|most (?:read|popular)|you may also like|comments?|this (?:slideshow|video|content) requires javascript)\b/i;
 const COOKIE = /\b(?:uses? cookies|cookie policy|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|all rights reserved)\b/i;
-const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+credit)?\s*:[^)]*\)|\((?:photo|image) by [^)]*\)|^(?:image|photo|picture|credit)s?(?:\s+credit)?\s*:)\s*$/i;
+const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+credit)?\s*:[^)]*\)|\((?:photo|image) by [^)]*\)|\((?:[\w ]{0,20}\s)?photos?\s*\/[^)]*\))\s*$/i;
+const CREDIT_START = /^(?:image|photo|picture|credit|source|foto)s?(?:\s+credit)?\s*:/i;
+const UI_WORDS = /^(?:close|caption|menu|share|print|email|e-mail|search|next|previous|prev|loading\.*|expand|collapse|back to top|image \d+ of \/? ?\d+|\d+ of \d+|photo \d+ of \d+|sign in|log in|login|register|home)$/i;
+const BYLINE = /^by\s+\p{Lu}/u;
 const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|[ap]\.?m\.?|[a-z]{1,2}[sd]t|gmt|utc|bst|cet|cest|et|pt|ist)\b\.?/gi;
 
 /** A line made only of date and time words ("Updated 6:55 AM; Posted Nov 19, 2019"). */
@@ -26,12 +29,15 @@ export function boilerplateReason(block: TextBlock): string | null {
   if (n <= 12 && PROMPT.test(text)) return 'prompt';
   if (n <= 40 && COOKIE.test(text)) return 'cookie';
   if (n <= 30 && CREDIT.test(text)) return 'credit';
+  if (n <= 12 && CREDIT_START.test(text)) return 'credit';
+  if (UI_WORDS.test(text)) return 'ui';
+  if (n <= 8 && BYLINE.test(text) && !/[.!?]["”’]?$/.test(text)) return 'byline';
   if (isDateLine(text)) return 'date';
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return 'url';
   return null;
 }
 
-/** Drops boilerplate blocks. */
+/** Drops boilerplate blocks. (Dropping repeated blocks was measured and cost recall: kept.) */
 export function withoutBoilerplate(blocks: TextBlock[]): TextBlock[] {
   return blocks.filter((b) => boilerplateReason(b) === null);
 }

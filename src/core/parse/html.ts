@@ -57,7 +57,10 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
   };
 }
 
-/** Drops the headline, byline and date lines that open the extracted text (at most the first three blocks). */
+/**
+ * Drops the headline, byline and date lines that open the extracted text (the first three blocks), and the
+ * headline (alone or after a breadcrumb) among the first five.
+ */
 function withoutHeader(blocks: string[], title: string | null, authors: string[]): string[] {
   let start = 0;
   while (start < Math.min(3, blocks.length)) {
@@ -66,7 +69,16 @@ function withoutHeader(blocks: string[], title: string | null, authors: string[]
     if (!isTitle && !isBylineOrDate(block, authors)) break;
     start++;
   }
-  return start < blocks.length ? blocks.slice(start) : blocks;
+  const rest = start < blocks.length ? blocks.slice(start) : blocks;
+  if (!title) return rest;
+  return rest.filter((block, i) => i >= 5 || !isHeadline(block, title));
+}
+
+function isHeadline(block: string, title: string): boolean {
+  if (sameText(block, title)) return true;
+  const b = normalized(block).replace(/ /g, '');
+  const t = normalized(title).replace(/ /g, '');
+  return t.length >= 20 && b.endsWith(t) && b.length - t.length <= 60;
 }
 
 function isBylineOrDate(block: string, authors: string[]): boolean {
@@ -76,9 +88,10 @@ function isBylineOrDate(block: string, authors: string[]): boolean {
   return !/[.!?]["”’]?$/.test(block) && cleanDate(block.replace(/^(?:published|updated|posted)(?:\s+on)?:?\s*/i, '')) !== null;
 }
 
+const normalized = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return norm(a) === norm(b);
+  return normalized(a) === normalized(b);
 }
 
 /** A title written from the lede: its first sentence, cut at a word boundary near 100 characters. */
