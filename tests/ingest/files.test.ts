@@ -48,7 +48,7 @@ describe('ingesting files', () => {
     const [second] = ingestPaths(ctx, [path]);
     expect(second).toMatchObject({ status: 'updated', articleId: first!.articleId });
     expect(ctx.store.articles.count()).toBe(1);
-    expect(ctx.store.articles.byId(first!.articleId)!.body).toContain('five hundred');
+    expect(ctx.store.articles.byId(first!.articleId!)!.body).toContain('five hundred');
   });
 
   it('walks folders recursively, taking .txt and .md files only', () => {
