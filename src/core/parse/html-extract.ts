@@ -22,6 +22,7 @@ const MIN_TEXT = 200;
 export function extractMainText(document: DomDocument, html: string): Extraction {
   let byline: string | null = null;
   let paragraphs: string[] = [];
+  preClean(document);
   try {
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
@@ -34,6 +35,14 @@ export function extractMainText(document: DomDocument, html: string): Extraction
   const fallback = fallbackText(parseDocument(html));
   if (totalLength(fallback) > totalLength(paragraphs)) return { paragraphs: fallback, method: 'fallback', byline };
   return { paragraphs, method: paragraphs.length > 0 ? 'readability' : 'none', byline };
+}
+
+const PRE_REMOVE = 'nav, aside, [role="navigation"], [role="complementary"]';
+
+/** Removes navigation and asides before Readability scores the page (footers and headers: measured no gain or a loss). */
+function preClean(document: DomDocument): void {
+  const junk = document.querySelectorAll(PRE_REMOVE);
+  for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
 }
 
 function totalLength(paragraphs: string[]): number {
