@@ -25,7 +25,7 @@ const BOILERPLATE = [
 ];
 
 /** Picture markers that in news text only appear in captions. */
-const CAPTION_MARKERS = /\((?:pictured|left|right|centre|center|top|bottom|above|below|inset|front|back|circled|second left|second right|far left|far right)(?:[ ,][^)]{0,30})?\)|\b(?:pictured|file picture|file photo|stock image)\b/i;
+const CAPTION_MARKERS = /\((?:pictured|left|right|centre|center|middle|top|bottom|above|below|inset|front|back|circled|second (?:from )?(?:left|right)|far left|far right|top left|top right|bottom left|bottom right)(?:[ ,][^)]{0,30})?\)|\b(?:pictured|file picture|file photo|stock image)\b|,\s(?:left|right|centre|center|middle|above|below)(?:,|\sand\s)/i;
 
 /** "Strictly business: Julia covers..." — a short label, a colon, then a capitalised caption. */
 const CAPTION_LABEL = /^[\p{Lu}'‘"“][\p{L}\p{N}'’-]*(?:\s+[\p{L}\p{N}'’-]+){0,4}:\s+[\p{Lu}\p{N}]/u;
