@@ -37,7 +37,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index,
       contextStart: view.tokens[view.units[f.unit]!.from]!.start, quoted: false,
     }));
-    for (const d of local) d.quoted = view.marks.some((m) => m.quoteLike && d.segments.some((s) => s.start <= m.innerStart && s.end >= m.innerEnd));
+    for (const d of local) d.quoted = view.marks.some((m) => d.segments.some((s) => s.start <= m.innerStart && s.end >= m.innerEnd));
     const segs = local.flatMap((d) => d.segments).sort((a, b) => a.start - b.start);
     const covered = (m: Span): boolean => {
       for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
@@ -55,7 +55,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
     for (const m of standalone) {
       const seg = { start: m.start, end: m.end };
       const unit = view.units[unitAt(view, m.start)]!;
-      const dash = dashSource(view, m.end);
+      const dash = dashSource(text, view, m.end);
       const prevLocal = lastQuotedBefore(local, m.start);
       const unitHasFrame = frameUnits.has(unit.from);
       let draft: Draft | null = null;
@@ -96,11 +96,14 @@ function endsOpen(view: ParagraphView, d: Draft, views: ParagraphView[]): boolea
 }
 
 /** `"..." ― Jane Doe`: a dash and a name right after the closing mark. */
-function dashSource(view: ParagraphView, after: number): { mention: Span; cue: string } | null {
+function dashSource(text: string, view: ParagraphView, after: number): { mention: Span; cue: string } | null {
   const k = tokenAt(view.tokens, after);
   if (k >= view.tokens.length || !DASHES.has(view.tokens[k]!.text) || view.tokens[k]!.start - after > 2) return null;
   const np = phraseAfter(view.tokens, k + 1, Math.min(view.tokens.length, k + 8));
-  return np ? { mention: { start: np.start, end: np.end }, cue: view.tokens[k]!.text } : null;
+  if (!np || !/^\p{Lu}/u.test(view.tokens[np.from]!.text)) return null;
+  const next = view.tokens[np.to];
+  if (next && !text.slice(np.end, next.start).includes('\n') && !/^[.,;(“"]$/.test(next.text)) return null;
+  return { mention: { start: np.start, end: np.end }, cue: view.tokens[k]!.text };
 }
 
 /** A paragraph ending in `Caddell continued:` hands its source to the quotation that opens the next one. */

@@ -17,7 +17,7 @@ export interface Frame {
 }
 
 const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'as', 'because', 'when', 'although', 'though', 'since', 'if', 'yet', 'with', 'where']);
-const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|according)$/;
+const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|looking|pointing|prompting|drawing|\w+ing)$/;
 
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';
 const isClose = (t: Token | undefined, text: string): boolean => t !== undefined && isQuoteChar(t.text) && t.start > 0 && !/\s/.test(text[t.start - 1]!);
@@ -35,7 +35,10 @@ function trimContent(text: string, start: number, end: number): Span | null {
 export function findFrames(text: string, view: ParagraphView): Frame[] {
   const frames: Frame[] = [];
   const { tokens, markOf } = view;
+  const label = labelFrame(text, view);
+  if (label) frames.push(label);
   view.units.forEach((unit, u) => {
+    if (label && u === 0) return;
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token index before which content was taken by an earlier frame
     for (let i = unit.from; i < unit.to; i++) {
@@ -89,23 +92,22 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   let j = i - 1;
   while (j >= unit.from && tokens[j]!.word && CUE_ADVERBS.has(tokens[j]!.lower)) j--;
   const prev = tokens[j];
-  const base = { paragraph: view.index, unit: u, cue: text.slice(tokens[j + 1 < i ? j + 1 : i]!.start, cueTok.end), cueStart: cueTok.start, cueEnd: cueTok.end };
-  base.cue = cueTok.text;
+  const base = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
+  const lo = Math.max(unit.from, consumedTo);
 
   // Inverted: `"...," said Obama.` / `..., said the official.`
-  if (j >= unit.from && (isComma(prev) || isClose(prev, text)) && !gerund) {
+  if (j > lo && (isComma(prev) || isClose(prev, text)) && !gerund) {
     const np = phraseAfter(tokens, i + 1, unit.to);
-    const before = j - 1 >= unit.from ? tokens[j - 1] : undefined;
-    const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, unit.from) : null;
-    if (np && !appositive && j > unit.from) {
-      const endTok = isComma(prev) && isClose(before, text) ? before! : isComma(prev) ? prev! : prev!;
-      const end = isClose(endTok, text) ? endTok.end : endTok.start;
-      const seg = trimContent(text, tokens[Math.max(unit.from, consumedTo)]!.start, end);
+    const before = tokens[j - 1];
+    const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, lo) : null;
+    if (np && !appositive) {
+      const end = isClose(prev, text) ? prev!.end : isClose(before, text) ? before!.end : prev!.start;
+      const seg = trimContent(text, tokens[lo]!.start, end);
       if (!seg) return null;
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
       return { ...base, mention: { start: np.start, end: np.end }, segments };
     }
-    if (appositive) return subjectFrame(text, tokens, unit, appositive.np, appositive.before, i, base, takesObject, consumedTo);
+    if (appositive) return subjectFrame(text, tokens, unit, appositive.np, appositive.before, i, base, takesObject, lo);
   }
   if (gerund && (isComma(prev) || j < unit.from)) {
     // "..., saying that ..." — the source is the subject of the clause.
@@ -113,13 +115,13 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     if (!seg) return null;
     return { ...base, mention: lastSubject ?? clauseSubject(tokens, unit.from, j), segments: [seg] };
   }
-  if (j < unit.from) return null;
-  const np = phraseBefore(tokens, j, Math.max(unit.from, consumedTo));
+  if (j < lo) return null;
+  const np = phraseBefore(tokens, j, lo);
   if (!np) return null;
-  return subjectFrame(text, tokens, unit, np, np.from - 1, i, base, takesObject, consumedTo);
+  return subjectFrame(text, tokens, unit, np, np.from - 1, i, base, takesObject, lo);
 }
 
-/** `X, the Y of Z, said`: the phrase before the comma pair. */
+/** `X, the Y of Z, said`: the phrase before the comma pair, and the appositive with it. */
 function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np: Phrase; before: number } | null {
   let p = commaIdx - 1;
   while (p > lo && tokens[p]!.text !== ',' && commaIdx - p < 16) {
@@ -128,43 +130,77 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
   }
   if (p <= lo || tokens[p]!.text !== ',') return null;
   const np = phraseBefore(tokens, p - 1, lo);
-  if (!np || !isCapitalised(tokens[np.to - 1]!.text) && !PRONOUNS.has(tokens[np.to - 1]!.lower)) return null;
+  if (!np) return null;
   const b = np.from - 1;
   if (b >= lo && !isComma(tokens[b]) && !CLAUSE_OPENERS.has(tokens[b]!.lower) && !isQuoteChar(tokens[b]!.text)) return null;
-  return { np: { ...np, end: tokens[commaIdx]!.start }, before: b };
+  return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: b };
+}
+
+type Rest = 'end' | 'comma' | 'content';
+
+const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|me|us|him|her|them|reporters|journalists|again|too|also|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
+
+/** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
+function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
+  if (k >= hi) return { rest: 'end', at: k };
+  if (takesObject && tokens[k]!.word && tokens[k]!.lower !== 'that') {
+    // The listener of "told the group", "told reporters": skip it.
+    const np = phraseAfter(tokens, k, hi);
+    if (np && np.to < hi && /^[.,:!?]$/.test(tokens[np.to]!.text)) k = np.to;
+  }
+  const t = tokens[k];
+  if (!t) return { rest: 'end', at: k };
+  if (t.text === ',' || t.text === ':') return { rest: 'comma', at: k };
+  if (t.text === '.' || t.text === '!' || t.text === '?') return { rest: 'end', at: k };
+  if (!t.word) return { rest: 'content', at: k };
+  if (!AFTER_CUE_SKIP.test(t.lower) && !/^\p{Lu}/u.test(t.text)) return { rest: 'content', at: k };
+  // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
+  let m = k;
+  while (m < hi && m - k < 20 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  if (m < hi && tokens[m]!.lower === 'that') return { rest: 'content', at: k };
+  if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
+  if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
+  return { rest: 'content', at: k };
 }
 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
   text: string, tokens: Token[], unit: { from: number; to: number }, np: Phrase, before: number, i: number,
-  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, consumedTo: number,
+  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, lo: number,
 ): Frame | null {
   const mention = { start: np.start, end: np.end };
-  const lo = Math.max(unit.from, consumedTo);
   const b = tokens[before];
-  if (before >= lo && b && (isComma(b) || isClose(b, text)) && before > lo) {
-    // `CLAUSE, X said` — content on the left, maybe continued on the right (`A, X said, B`).
+  let left: Span | null = null;
+  if (before > lo && b && (isComma(b) || isClose(b, text))) {
     const prevTok = tokens[before - 1];
     const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
-    const seg = trimContent(text, tokens[lo]!.start, end);
-    if (!seg) return null;
-    return { ...base, mention, segments: [seg, ...continuation(text, tokens, i + 1, unit.to)] };
+    left = trimContent(text, tokens[lo]!.start, end);
+    if (left && !isQuoteChar(text[end - 1]) && before - lo < 4) left = null; // "However, X said ..."
   }
-  if (before >= lo && b && !(b.word && CLAUSE_OPENERS.has(b.lower)) && !isOpen(b, text) && b.text !== ':' && b.text !== ';') return null;
-  const seg = rightContent(text, tokens, i + 1, unit.to, takesObject);
+  const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
+  if (left && rest !== 'content') return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
+  if (rest === 'end') return null;
+  const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject);
   return seg ? { ...base, mention, segments: [seg] } : null;
 }
 
 /** After `X said` in a left-content frame: `, "B."` or `, B.` continues the same content. */
 function continuation(text: string, tokens: Token[], k: number, hi: number): Span[] {
-  while (k < hi && tokens[k]!.word && /^(in|on|at|a|an|the|last|this|recently|earlier|later|statement|interview|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|today|yesterday)$/.test(tokens[k]!.lower)) k++;
-  const t = tokens[k];
-  if (!t || (t.text !== ',' && t.text !== ':')) return [];
-  const n = tokens[k + 1];
-  if (!n) return [];
-  if (isOpen(n, text) || (n.word && !isCapitalised(n.text) && !RELATIVE_OR_GERUND.test(n.lower) && !cueOf(n.lower))) {
-    const seg = trimContent(text, n.start, tokens[hi - 1]!.end);
-    return seg ? [seg] : [];
+  k = restAfter(tokens, k, hi).at;
+  for (let hop = 0; hop < 3; hop++) {
+    const t = tokens[k];
+    if (!t || (t.text !== ',' && t.text !== ':')) return [];
+    const n = tokens[k + 1];
+    if (!n) return [];
+    if (isOpen(n, text) || (n.word && !isCapitalised(n.text) && !RELATIVE_OR_GERUND.test(n.lower) && !cueOf(n.lower))) {
+      const seg = trimContent(text, n.start, tokens[hi - 1]!.end);
+      return seg ? [seg] : [];
+    }
+    // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk.
+    if (!n.word || !isCapitalised(n.text)) return [];
+    let m = k + 1;
+    while (m < hi && m - k < 5 && (tokens[m]!.word || tokens[m]!.text === '.')) m++;
+    k = m;
   }
   return [];
 }
@@ -208,4 +244,22 @@ function clauseSubject(tokens: Token[], from: number, to: number): Span | null {
     }
   }
   return null;
+}
+
+const NOT_LABELS = /^(update|updated|note|editor|editors|full|text|transcript|watch|read|related|source|sources|photo|video|breaking|exclusive|correction|clarification|q|a|question|answer|warning|disclaimer|advertisement|summary|background|context|why|what|how|when|where|who|and|the|but|so|here|bottom|line|also|plus|previously|more|live|latest)$/i;
+
+/** `WALLACE: ...` or `"PENCE: ...` at the start of a paragraph: a transcript turn (or a headline's source). */
+function labelFrame(text: string, view: ParagraphView): Frame | null {
+  const { tokens } = view;
+  let k = 0;
+  if (tokens[0] && isQuoteChar(tokens[0].text)) k = 1;
+  const from = k;
+  while (k < tokens.length && k - from < 4 && tokens[k]!.word && isCapitalised(tokens[k]!.text) && !NOT_LABELS.test(tokens[k]!.text)) k++;
+  if (k === from || k - from > 3 || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
+  const seg = trimContent(text, tokens[k + 1]!.start, tokens[tokens.length - 1]!.end);
+  if (!seg || seg.end - seg.start < 12) return null;
+  return {
+    paragraph: view.index, unit: 0, cue: ':', cueStart: tokens[k]!.start, cueEnd: tokens[k]!.end,
+    mention: { start: tokens[from]!.start, end: tokens[k - 1]!.end }, segments: [seg],
+  };
 }

@@ -1,6 +1,7 @@
 import type { Span } from '../types.ts';
 import { findMarkedSpans, isQuoteLike, type MarkedSpan } from './marks.ts';
 import { tokenize, type Token } from '../text/tokens.ts';
+import { cueOf } from './cues.ts';
 
 /** One paragraph prepared for the frame finder: tokens, quotation-mark spans and sentence-like units. */
 export interface ParagraphView {
@@ -38,10 +39,24 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
       while (k < tokens.length && tokens[k]!.start < st) k++;
       if (k === 0 || k >= tokens.length) continue;
       const inside = markOf[k]! >= 0 && markOf[k - 1] === markOf[k];
-      if (!inside && starts[starts.length - 1] !== k) starts.push(k);
+      if (!inside && starts[starts.length - 1] !== k && !attributionFollows(tokens, k, markOf)) starts.push(k);
     }
     const units = starts.map((from, u) => ({ from, to: starts[u + 1] ?? tokens.length })).filter((u) => u.to > u.from);
     views.push({ index, span: p, tokens, marks, markOf, units });
   });
   return views;
+}
+
+/**
+ * `"Who would have believed it?" Trump said.` — the splitter ends a sentence after `?"`, but an attribution
+ * right after a closing quotation belongs to it: true when a cue comes within the next few words.
+ */
+function attributionFollows(tokens: Token[], k: number, markOf: Int32Array): boolean {
+  if (markOf[k - 1]! < 0 || markOf[k]! >= 0) return false;
+  for (let m = k; m < Math.min(tokens.length, k + 6); m++) {
+    const t = tokens[m]!;
+    if (!t.word) return false;
+    if (cueOf(t.lower) && t.text === t.lower) return true;
+  }
+  return false;
 }

@@ -10,7 +10,7 @@ export interface Token {
 
 // Words: letters/digits with inner apostrophes, hyphens and dots (U.S, J.D); one regex pass, no backtracking
 // beyond a single character class per step.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|\S/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|''|\S/gu;
 
 /** Splits `text[start, end)` into word and punctuation tokens (whitespace dropped). Linear time. */
 export function tokenize(text: string, start: number, end: number): Token[] {
@@ -41,4 +41,4 @@ export const isCapitalised = (t: string): boolean => {
 
 export const OPEN_QUOTES = new Set(['“', '„', '«']);
 export const CLOSE_QUOTES = new Set(['”', '»']);
-export const isQuoteChar = (c: string | undefined): boolean => c === '"' || c === '“' || c === '”' || c === '„' || c === '«' || c === '»';
+export const isQuoteChar = (c: string | undefined): boolean => c === '"' || c === '“' || c === '”' || c === '„' || c === '«' || c === '»' || c === "''";
