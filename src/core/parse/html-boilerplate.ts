@@ -8,10 +8,11 @@ import type { TextBlock } from './html-text.ts';
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 const PROMPT = /^(?:read more|related|more|see also|also read|recommended|click here|sign up|subscribe|follow us|share this|advertisement|advert|sponsored|skip to (?:main )?content|don['’]t miss|watch|listen|trending|most (?:read|popular)|you may also like|comments?|this (?:slideshow|video|content) requires javascript)\b/i;
-const COOKIE = /\b(?:uses? cookies|cookie policy|accept (?:all )?cookies|privacy policy|terms of (?:use|service)|all rights reserved)\b/i;
+const COOKIE = /\b(?:uses? cookies|cookie policy|accept (?:all )?cookies|privacy policy|terms of (?:use|service))\b/i;
 const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+credit)?\s*:[^)]*\)|\((?:photo|image) by [^)]*\)|\((?:[\w ]{0,20}\s)?photos?\s*\/[^)]*\))\s*$/i;
-const CREDIT_START = /^(?:image|photo|picture|credit|source|foto)s?(?:\s+credit)?\s*:/i;
-const UI_WORDS = /^(?:close|caption|menu|share|print|email|e-mail|search|next|previous|prev|loading\.*|expand|collapse|back to top|image \d+ of \/? ?\d+|\d+ of \d+|photo \d+ of \d+|sign in|log in|login|register|home)$/i;
+const CREDIT_START = /^(?:(?:image|photo|picture|credit|source|foto)s?(?:\s+credit)?\s*:|(?:image|photo|picture)s?\s+(?:copyright|credit|courtesy)\b|©\s*\p{Lu}\p{Ll})/iu;
+const SOCIAL = /\b(?:follow|like|join|find)\b.*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|pinterest|forums?)\b/i;
+const UI_WORDS = /^(?:close|caption|menu|share|print|email|e-mail|search|next|previous|prev|loading\.*|expand|collapse|back to top|image \d+ of \/? ?\d+|\d+ of \d+|photo \d+ of \d+|sign in|log in|login|register|home|by)$/i;
 const BYLINE = /^by\s+\p{Lu}/u;
 const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|[ap]\.?m\.?|[a-z]{1,2}[sd]t|gmt|utc|bst|cet|cest|et|pt|ist)\b\.?/gi;
 
@@ -31,6 +32,7 @@ export function boilerplateReason(block: TextBlock): string | null {
   if (n <= 30 && CREDIT.test(text)) return 'credit';
   if (n <= 12 && CREDIT_START.test(text)) return 'credit';
   if (UI_WORDS.test(text)) return 'ui';
+  if (n <= 40 && SOCIAL.test(text)) return 'social';
   if (n <= 8 && BYLINE.test(text) && !/[.!?]["”’]?$/.test(text)) return 'byline';
   if (isDateLine(text)) return 'date';
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return 'url';
