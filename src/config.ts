@@ -25,6 +25,8 @@ const schema = z.object({
   QUOTEWIRE_SEEDS: z.string().trim().min(1).default('./seeds'),
   QUOTEWIRE_TIMEZONE: timeZone,
   QUOTEWIRE_ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  QUOTEWIRE_DIGEST_GRACE_HOURS: z.string().trim().optional().transform((v) => (v ? Number(v) : 6))
+    .pipe(z.number({ error: 'must be a number of hours' }).min(0, 'must be 0 to 24 hours').max(24, 'must be 0 to 24 hours')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,6 +40,8 @@ export interface Config {
   timeZone: string;
   /** Lets the web fetcher reach loopback and private addresses (tests, self-hosting). */
   allowPrivateNetwork: boolean;
+  /** How late a missed digest may still be sent (after downtime); older ones are skipped and recorded. */
+  digestGraceHours: number;
   logLevel: string;
 }
 
@@ -63,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: c.QUOTEWIRE_SEEDS,
     timeZone: c.QUOTEWIRE_TIMEZONE,
     allowPrivateNetwork: c.QUOTEWIRE_ALLOW_PRIVATE_NETWORK,
+    digestGraceHours: c.QUOTEWIRE_DIGEST_GRACE_HOURS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@ import { createArticleStore } from './articles.ts';
 import { createPeopleStore } from './people.ts';
 import { createQuoteStore } from './quotes.ts';
 import { createSettingsStore } from './settings.ts';
+import { createDigestStore } from './digests.ts';
 
 export interface StoreStats {
   articles: number;
@@ -28,6 +29,7 @@ export function openStore(path: string) {
     people,
     quotes,
     settings,
+    digests: createDigestStore(db),
     stats(): StoreStats {
       let sizeBytes = 0;
       if (path !== ':memory:') {

@@ -1,0 +1,167 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import type { Reply } from '../discord/reply.ts';
+import type { DigestStore, DigestSubscription } from '../store/digests.ts';
+import { composeDigest, type DigestContent } from './compose.ts';
+import { decide, latestOccurrence, type Occurrence } from './schedule.ts';
+
+/** Posts digest messages; the real one speaks to Discord, tests use their own. */
+export interface DigestPoster {
+  /** Posts one message to a channel (mentions disabled); throws DigestPostError when Discord refuses it. */
+  post(channelId: string, message: Reply): Promise<void>;
+}
+
+/** Discord would not take the message: missing permissions (403), a deleted channel (404), or another failure. */
+export class DigestPostError extends Error {
+  override name = 'DigestPostError';
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
+
+export const PAUSE_AFTER_FAILED_DAYS = 3;
+/** A claim older than this was left by a crashed runner and is taken over. */
+export const STALE_CLAIM_MS = 10 * 60_000;
+const DAY_MS = 24 * 3600_000;
+const TOP_PEOPLE = 5;
+
+export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest set` again to resume.';
+
+export interface RunOptions {
+  /** Only this guild (the `digest run --guild` command). */
+  guildId?: string;
+  graceMs?: number;
+  staleMs?: number;
+  /** Who claims runs (one per process); defaults to host, pid and a random tag. */
+  runner?: string;
+}
+
+export type RunOutcome = 'posted' | 'empty' | 'failed' | 'skipped' | 'busy';
+
+export interface RunReport {
+  guildId: string;
+  localDate: string;
+  outcome: RunOutcome;
+  messages: number;
+  articles: number;
+  detail: string | null;
+  /** True when this failure paused the subscription. */
+  paused: boolean;
+}
+
+const defaultRunner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/** The articles, quotes and people of a digest window, read from the store. */
+export function gatherDigest(digests: DigestStore, window: { since: string; until: string }, limit: number, localDate: string, timeZone: string): DigestContent {
+  const articles = digests.windowArticles(window.since, window.until, limit);
+  if (articles.length === 0) return { ...window, localDate, timeZone, total: 0, articles, quotes: [], people: [] };
+  return {
+    ...window, localDate, timeZone, articles,
+    total: digests.windowCount(window.since, window.until),
+    quotes: digests.quotesOf(articles.map((a) => a.id)),
+    people: digests.windowPeople(window.since, window.until, TOP_PEOPLE),
+  };
+}
+
+/** The window of the next digest: since the previous delivered one (see windowStart), or the last 24 hours for the first. */
+export function digestWindow(digests: DigestStore, guildId: string, now: Date): { since: string; until: string } {
+  const until = now.toISOString();
+  return { since: digests.windowStart(guildId) ?? new Date(now.getTime() - DAY_MS).toISOString(), until };
+}
+
+/** What would be posted for a guild right now (no claim, nothing recorded). */
+export function previewDigest(ctx: AppContext, sub: DigestSubscription, now: Date): Reply[] {
+  const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: sub.timeZone }).format(now);
+  return composeDigest(gatherDigest(ctx.store.digests, digestWindow(ctx.store.digests, sub.guildId, now), sub.articles, localDate, sub.timeZone));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DigestPostError) return error.message;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function runOne(ctx: AppContext, sub: DigestSubscription, occurrence: Occurrence, now: Date, poster: DigestPoster, runner: string, staleMs: number): Promise<RunReport> {
+  const digests = ctx.store.digests;
+  const base = { guildId: sub.guildId, localDate: occurrence.localDate, messages: 0, articles: 0, detail: null, paused: false };
+  const window = digestWindow(digests, sub.guildId, now);
+  const claimed = digests.claim({
+    guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId,
+    runner, now: now.toISOString(), staleBefore: new Date(now.getTime() - staleMs).toISOString(),
+    windowSince: window.since, windowUntil: window.until,
+  });
+  if (!claimed) return { ...base, outcome: 'busy' };
+  const { run, resumed } = claimed;
+  // A resumed claim keeps its window, so the messages already sent are the same ones and are not repeated.
+  const content = gatherDigest(digests, { since: run.windowSince!, until: run.windowUntil! }, sub.articles, occurrence.localDate, sub.timeZone);
+  const messages = composeDigest(content);
+  const finish = { now: now.toISOString(), pauseAfter: PAUSE_AFTER_FAILED_DAYS };
+  if (messages.length === 0) {
+    digests.finish(run.id, sub.guildId, { ...finish, status: 'empty', articleCount: 0, detail: 'nothing new since the previous digest', pauseReason: '' });
+    return { ...base, outcome: 'empty' };
+  }
+  let sent = run.messagesSent;
+  try {
+    for (; sent < messages.length; sent++) {
+      await poster.post(sub.channelId, messages[sent]!);
+      digests.progress(run.id, sent + 1);
+    }
+  } catch (error) {
+    const detail = describe(error);
+    if (!(error instanceof DigestPostError)) ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: posting failed unexpectedly');
+    const pauseReason = `Paused after ${PAUSE_AFTER_FAILED_DAYS} days in a row on which the digest could not be posted (last: ${detail}).`;
+    const { paused } = digests.finish(run.id, sub.guildId, { ...finish, status: 'failed', articleCount: content.total, detail, pauseReason });
+    ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, paused }, 'digest: could not post');
+    return { ...base, outcome: 'failed', messages: sent, articles: content.total, detail, paused };
+  }
+  const detail = resumed ? `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)` : null;
+  digests.finish(run.id, sub.guildId, { ...finish, status: 'posted', articleCount: content.total, detail, pauseReason: '' });
+  return { ...base, outcome: 'posted', messages: messages.length - run.messagesSent, articles: content.total, detail };
+}
+
+/**
+ * Runs every digest that is due at `now`, one guild after another (Discord's rate limits are left to the
+ * client, not fought with bursts). Each guild's local day is claimed in the store before posting, so
+ * overlapping ticks, restarts and several processes on one store post it once. A digest missed by more
+ * than the grace window is recorded as skipped. The node-cron service and the command line call this.
+ */
+export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPoster, options: RunOptions = {}): Promise<RunReport[]> {
+  const digests = ctx.store.digests;
+  const graceMs = options.graceMs ?? ctx.config.digestGraceHours * 3600_000;
+  const staleMs = options.staleMs ?? STALE_CLAIM_MS;
+  const runner = options.runner ?? defaultRunner;
+  const subs = options.guildId ? [digests.subscription(options.guildId)].filter((s): s is DigestSubscription => s !== null && !s.paused) : digests.active();
+  const reports: RunReport[] = [];
+  // Guilds sharing a time and zone share the occurrence (luxon's zone arithmetic is the costly part).
+  const occurrences = new Map<string, Occurrence>();
+  for (const sub of subs) {
+    const key = `${sub.time} ${sub.timeZone}`;
+    let latest = occurrences.get(key);
+    if (!latest) occurrences.set(key, (latest = latestOccurrence(sub, now)));
+    const isDone = (localDate: string): boolean => {
+      const run = digests.run(sub.guildId, localDate);
+      return run !== null && run.status !== 'claimed';
+    };
+    const decision = decide(sub, now, graceMs, isDone, latest);
+    if (decision.action === 'none') continue;
+    const { occurrence } = decision;
+    if (decision.action === 'skip') {
+      const hours = (decision.lateMs / 3600_000).toFixed(1);
+      const detail = `missed by ${hours} h (the bot was not running at the digest time); the grace window is ${graceMs / 3600_000} h`;
+      const windowSince = digestWindow(digests, sub.guildId, occurrence.dueAt).since;
+      if (digests.skip({ guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, now: now.toISOString(), windowSince, detail })) {
+        ctx.log.info({ guildId: sub.guildId, localDate: occurrence.localDate }, 'digest: skipped, missed beyond the grace window');
+        reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
+      }
+      continue;
+    }
+    try {
+      const report = await runOne(ctx, sub, occurrence, now, poster, runner, staleMs);
+      if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
+      reports.push(report);
+    } catch (error) {
+      ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: run failed');
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,244 @@
+import type { Db } from './db.ts';
+
+/** A guild's daily digest: where, when (HH:MM in an IANA zone) and how many articles. */
+export interface DigestSubscription {
+  guildId: string;
+  channelId: string;
+  /** HH:MM, 24-hour, in `timeZone`. */
+  time: string;
+  timeZone: string;
+  articles: number;
+  /** Occurrences due before this instant (ISO) are not owed. */
+  activeFrom: string;
+  paused: boolean;
+  pausedReason: string | null;
+  consecutiveFailures: number;
+  createdBy: string | null;
+  updatedAt: string;
+}
+
+export type DigestRunStatus = 'claimed' | 'posted' | 'empty' | 'failed' | 'skipped';
+
+/** One guild's digest for one local day: claimed before posting, finished after. */
+export interface DigestRun {
+  id: number;
+  guildId: string;
+  /** YYYY-MM-DD in the subscription's zone; unique per guild. */
+  localDate: string;
+  dueAt: string;
+  channelId: string;
+  status: DigestRunStatus;
+  claimedBy: string | null;
+  claimedAt: string;
+  /** Articles ingested in [windowSince, windowUntil) make up the digest. */
+  windowSince: string | null;
+  windowUntil: string | null;
+  messagesSent: number;
+  articleCount: number | null;
+  finishedAt: string | null;
+  detail: string | null;
+}
+
+/** An article of a digest window, with how many quotes it has. */
+export interface DigestArticleRow {
+  id: number;
+  title: string | null;
+  date: string | null;
+  gist: string | null;
+  url: string | null;
+  ingestedAt: string;
+  quoteCount: number;
+}
+
+export interface DigestQuoteRow {
+  articleId: number;
+  position: number;
+  text: string;
+  kind: 'direct' | 'mixed' | 'indirect';
+  speaker: string | null;
+  /** How often the speaker is quoted across the store. */
+  speakerQuotes: number;
+}
+
+export interface DigestPersonRow {
+  name: string;
+  /** Quotes in the window. */
+  quotes: number;
+}
+
+export interface ClaimInput {
+  guildId: string;
+  localDate: string;
+  dueAt: string;
+  channelId: string;
+  runner: string;
+  now: string;
+  /** A claim older than this (ISO) was left by a crash and may be taken over. */
+  staleBefore: string;
+  windowSince: string;
+  windowUntil: string;
+}
+
+export interface FinishInput {
+  status: 'posted' | 'empty' | 'failed';
+  articleCount: number | null;
+  detail: string | null;
+  now: string;
+  /** On failure, pause the subscription when its consecutive failures reach this number. */
+  pauseAfter: number;
+  pauseReason: string;
+}
+
+function subscriptionFromRow(row: Record<string, unknown>): DigestSubscription {
+  return {
+    guildId: row.guild_id as string, channelId: row.channel_id as string, time: row.time as string,
+    timeZone: row.time_zone as string, articles: row.articles as number, activeFrom: row.active_from as string,
+    paused: row.paused === 1, pausedReason: row.paused_reason as string | null,
+    consecutiveFailures: row.consecutive_failures as number, createdBy: row.created_by as string | null,
+    updatedAt: row.updated_at as string,
+  };
+}
+
+function runFromRow(row: Record<string, unknown>): DigestRun {
+  return {
+    id: row.id as number, guildId: row.guild_id as string, localDate: row.local_date as string, dueAt: row.due_at as string,
+    channelId: row.channel_id as string, status: row.status as DigestRunStatus, claimedBy: row.claimed_by as string | null,
+    claimedAt: row.claimed_at as string, windowSince: row.window_since as string | null,
+    windowUntil: row.window_until as string | null, messagesSent: row.messages_sent as number,
+    articleCount: row.article_count as number | null, finishedAt: row.finished_at as string | null, detail: row.detail as string | null,
+  };
+}
+
+/** Digest subscriptions and runs, and the reads a digest is composed from. */
+export function createDigestStore(db: Db) {
+  const upsertSub = db.prepare(`
+    INSERT INTO digest_subscriptions (guild_id, channel_id, time, time_zone, articles, active_from, created_by, updated_at)
+    VALUES (@guildId, @channelId, @time, @timeZone, @articles, @now, @createdBy, @now)
+    ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
+      time_zone = excluded.time_zone, articles = excluded.articles, active_from = excluded.active_from,
+      paused = 0, paused_reason = NULL, consecutive_failures = 0, created_by = excluded.created_by,
+      updated_at = excluded.updated_at`);
+  const deleteSub = db.prepare('DELETE FROM digest_subscriptions WHERE guild_id = @guildId');
+  const subByGuild = db.prepare('SELECT * FROM digest_subscriptions WHERE guild_id = @guildId');
+  const activeSubs = db.prepare('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY guild_id');
+  const insertRun = db.prepare(`
+    INSERT INTO digest_runs (guild_id, local_date, due_at, channel_id, status, claimed_by, claimed_at, window_since, window_until, detail)
+    VALUES (@guildId, @localDate, @dueAt, @channelId, @status, @runner, @now, @windowSince, @windowUntil, @detail)
+    ON CONFLICT (guild_id, local_date) DO NOTHING RETURNING *`);
+  const runByKey = db.prepare('SELECT * FROM digest_runs WHERE guild_id = @guildId AND local_date = @localDate');
+  const takeOver = db.prepare(`
+    UPDATE digest_runs SET claimed_by = @runner, claimed_at = @now
+    WHERE id = @id AND status = 'claimed' AND claimed_at < @staleBefore RETURNING *`);
+  const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent WHERE id = @id');
+  const finishRun = db.prepare(`
+    UPDATE digest_runs SET status = @status, article_count = @articleCount, detail = @detail, finished_at = @now
+    WHERE id = @id RETURNING *`);
+  const resetFailures = db.prepare('UPDATE digest_subscriptions SET consecutive_failures = 0 WHERE guild_id = @guildId');
+  const addFailure = db.prepare(`
+    UPDATE digest_subscriptions SET consecutive_failures = consecutive_failures + 1 WHERE guild_id = @guildId
+    RETURNING consecutive_failures AS n`);
+  const pause = db.prepare('UPDATE digest_subscriptions SET paused = 1, paused_reason = @reason, updated_at = @now WHERE guild_id = @guildId');
+  const lastRun = db.prepare("SELECT * FROM digest_runs WHERE guild_id = @guildId AND status <> 'claimed' ORDER BY due_at DESC LIMIT 1");
+  // After the previous delivered digest; before the first one, from where the first attempt started.
+  const windowStart = db.prepare(`
+    SELECT coalesce(
+      (SELECT max(window_until) FROM digest_runs WHERE guild_id = @guildId AND status IN ('posted', 'empty')),
+      (SELECT min(window_since) FROM digest_runs WHERE guild_id = @guildId)) AS since`);
+  const recentRuns = db.prepare('SELECT * FROM digest_runs WHERE guild_id = @guildId ORDER BY due_at DESC LIMIT @limit');
+
+  const windowArticles = db.prepare(`
+    SELECT a.id, a.title, a.date, a.gist, a.url, a.ingested_at AS ingestedAt,
+      (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quoteCount
+    FROM articles a WHERE a.ingested_at >= @since AND a.ingested_at < @until
+    ORDER BY a.date IS NULL, a.date DESC, quoteCount DESC, a.ingested_at DESC, a.id DESC LIMIT @limit`);
+  const windowCount = db.prepare('SELECT count(*) AS n FROM articles WHERE ingested_at >= @since AND ingested_at < @until');
+  const quotesOf = db.prepare(`
+    SELECT q.article_id AS articleId, q.position, q.text, q.kind, p.name AS speaker, coalesce(p.quote_count, 0) AS speakerQuotes
+    FROM quotes q LEFT JOIN people p ON p.id = q.person_id
+    WHERE q.article_id IN (SELECT value FROM json_each(@ids)) ORDER BY q.article_id, q.position`);
+  const windowPeople = db.prepare(`
+    SELECT p.name, count(*) AS quotes FROM articles a JOIN quotes q ON q.article_id = a.id JOIN people p ON p.id = q.person_id
+    WHERE a.ingested_at >= @since AND a.ingested_at < @until
+    GROUP BY p.id ORDER BY quotes DESC, p.quote_count DESC, p.name LIMIT @limit`);
+
+  const claim = db.transaction((input: ClaimInput): { run: DigestRun; resumed: boolean } | null => {
+    const inserted = insertRun.get({ ...input, status: 'claimed', detail: null }) as Record<string, unknown> | undefined;
+    if (inserted) return { run: runFromRow(inserted), resumed: false };
+    const existing = runByKey.get(input) as Record<string, unknown> | undefined;
+    if (!existing) return null;
+    const taken = takeOver.get({ id: existing.id, runner: input.runner, now: input.now, staleBefore: input.staleBefore }) as
+      Record<string, unknown> | undefined;
+    return taken ? { run: runFromRow(taken), resumed: true } : null;
+  });
+
+  const finish = db.transaction((runId: number, guildId: string, input: FinishInput): { run: DigestRun; paused: boolean } => {
+    const run = runFromRow(finishRun.get({ id: runId, ...input }) as Record<string, unknown>);
+    if (input.status !== 'failed') {
+      resetFailures.run({ guildId });
+      return { run, paused: false };
+    }
+    const row = addFailure.get({ guildId }) as { n: number } | undefined;
+    if (row && row.n >= input.pauseAfter) {
+      pause.run({ guildId, reason: input.pauseReason, now: input.now });
+      return { run, paused: true };
+    }
+    return { run, paused: false };
+  });
+
+  return {
+    /** Creates or replaces a guild's digest; resumes a paused one and clears its failures. */
+    subscribe(input: { guildId: string; channelId: string; time: string; timeZone: string; articles: number; now: string; createdBy: string | null }): DigestSubscription {
+      upsertSub.run(input);
+      return subscriptionFromRow(subByGuild.get(input) as Record<string, unknown>);
+    },
+    /** Stops a guild's digest; its run history stays. */
+    unsubscribe: (guildId: string): boolean => deleteSub.run({ guildId }).changes > 0,
+    subscription(guildId: string): DigestSubscription | null {
+      const row = subByGuild.get({ guildId }) as Record<string, unknown> | undefined;
+      return row ? subscriptionFromRow(row) : null;
+    },
+    /** Every subscription that is not paused. */
+    active: (): DigestSubscription[] => (activeSubs.all() as Record<string, unknown>[]).map(subscriptionFromRow),
+    /**
+     * Claims the run of a guild's local day, atomically (BEGIN IMMEDIATE). Returns null when another runner
+     * holds a fresh claim or the day is already done; takes over a claim older than `staleBefore`, keeping
+     * its window and progress so a crashed run resumes where it stopped.
+     */
+    claim: (input: ClaimInput) => claim.immediate(input),
+    /** Records a day that was missed beyond the grace window (once; false when the day already has a run). */
+    skip(input: { guildId: string; localDate: string; dueAt: string; channelId: string; now: string; windowSince: string; detail: string }): boolean {
+      return insertRun.get({ ...input, status: 'skipped', runner: null, windowUntil: null }) !== undefined;
+    },
+    /** Notes that the first `sent` messages of a claimed run are out. */
+    progress: (runId: number, sent: number): void => void setProgress.run({ id: runId, sent }),
+    /** Completes a claimed run; a failure counts towards pausing the subscription. */
+    finish: (runId: number, guildId: string, input: FinishInput) => finish.immediate(runId, guildId, input),
+    run(guildId: string, localDate: string): DigestRun | null {
+      const row = runByKey.get({ guildId, localDate }) as Record<string, unknown> | undefined;
+      return row ? runFromRow(row) : null;
+    },
+    /** The latest finished (or skipped) run of a guild. */
+    lastRun(guildId: string): DigestRun | null {
+      const row = lastRun.get({ guildId }) as Record<string, unknown> | undefined;
+      return row ? runFromRow(row) : null;
+    },
+    runs: (guildId: string, limit = 10): DigestRun[] => (recentRuns.all({ guildId, limit }) as Record<string, unknown>[]).map(runFromRow),
+    /**
+     * Where the next digest's window starts (ISO): the end of the previous delivered digest, or, when none
+     * was delivered yet, the start of the first attempt (failed and skipped days are caught up); null before any.
+     */
+    windowStart: (guildId: string): string | null => (windowStart.get({ guildId }) as { since: string | null }).since,
+
+    /** Articles ingested in [since, until): newest date first, then most quoted, at most `limit`. */
+    windowArticles: (since: string, until: string, limit: number): DigestArticleRow[] =>
+      windowArticles.all({ since, until, limit }) as DigestArticleRow[],
+    windowCount: (since: string, until: string): number => (windowCount.get({ since, until }) as { n: number }).n,
+    /** Every quote of these articles with its speaker, in article order. */
+    quotesOf: (articleIds: number[]): DigestQuoteRow[] => quotesOf.all({ ids: JSON.stringify(articleIds) }) as DigestQuoteRow[],
+    /** The people quoted most in articles ingested in [since, until). */
+    windowPeople: (since: string, until: string, limit: number): DigestPersonRow[] =>
+      windowPeople.all({ since, until, limit }) as DigestPersonRow[],
+  };
+}
+
+export type DigestStore = ReturnType<typeof createDigestStore>;
