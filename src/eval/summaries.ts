@@ -3,10 +3,12 @@
  * analysis (analyzeText) on every `{id, text, summary}` line of FILE and scores the `summary` (or `gist`)
  * with ROUGE-1/2/L/Lsum F1, the same figures as ../shared/eval/rouge.mjs. Lead-3 (Lead-1 for the gist),
  * taken from the same analysed sentences in the same run, is printed beside it with the difference, for the
- * whole file and for each half (a check that a gain is not carried by a few articles).
+ * whole file and for each half (a check that a gain is not carried by a few articles). A stronger baseline,
+ * the first three (one) sentences left after boilerplate and captions are filtered, is printed too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../core/analyze.ts';
+import { buildCandidates } from '../core/summary/candidates.ts';
 import { summarize } from '../core/summary/index.ts';
 import { meanRouge, rougeScores, ROUGE_TYPES, type RougeScores } from './rouge.ts';
 
@@ -64,10 +66,12 @@ export function readGold(content: string): GoldRow[] {
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 const signed = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`.padStart(6);
 
-function table(title: string, system: RougeScores, lead: RougeScores, leadName: string, n: number): string[] {
-  const lines = [`${title} (n=${n})`, `  ${'F1 x100'.padEnd(10)}${'system'.padStart(8)}${leadName.padStart(8)}${'diff'.padStart(8)}`];
+function table(title: string, system: RougeScores, lead: RougeScores, clean: RougeScores, leadName: string, n: number): string[] {
+  const head = ['system', leadName, 'diff', `${leadName}*`, 'diff*'].map((h) => h.padStart(9)).join('');
+  const lines = [`${title} (n=${n})`, `  ${'F1 x100'.padEnd(10)}${head}`];
   for (const t of ROUGE_TYPES) {
-    lines.push(`  ${t.padEnd(10)}${pct(system[t].fmeasure).padStart(8)}${pct(lead[t].fmeasure).padStart(8)}${signed(system[t].fmeasure - lead[t].fmeasure).padStart(8)}`);
+    const cells = [pct(system[t].fmeasure), pct(lead[t].fmeasure), signed(system[t].fmeasure - lead[t].fmeasure), pct(clean[t].fmeasure), signed(system[t].fmeasure - clean[t].fmeasure)];
+    lines.push(`  ${t.padEnd(10)}${cells.map((c) => c.padStart(9)).join('')}`);
   }
   return lines;
 }
@@ -90,6 +94,7 @@ export async function run(argv: string[]): Promise<number> {
   const leadName = `Lead-${leadCount}`;
   const system: RougeScores[] = [];
   const lead: RougeScores[] = [];
+  const cleanLead: RougeScores[] = [];
   const predictions: string[] = [];
   let analyzeMs = 0;
   let summarizeMs = 0;
@@ -105,6 +110,8 @@ export async function run(argv: string[]): Promise<number> {
     predictions.push(prediction);
     system.push(rougeScores(row.summary, prediction));
     lead.push(rougeScores(row.summary, leadText));
+    const cleanText = buildCandidates(row.text, article.sentences).slice(0, leadCount).map((c) => c.text).join('\n');
+    cleanLead.push(rougeScores(row.summary, cleanText));
     if (args.perDoc) {
       const d = system.at(-1)!.rouge1.fmeasure - lead.at(-1)!.rouge1.fmeasure;
       console.log(`${row.id}\tR1 ${pct(system.at(-1)!.rouge1.fmeasure)}\t${leadName} ${pct(lead.at(-1)!.rouge1.fmeasure)}\t${signed(d)}`);
@@ -116,12 +123,14 @@ export async function run(argv: string[]): Promise<number> {
   const half = Math.ceil(rows.length / 2);
   const out = [
     `quotewire eval summaries: ${args.gold}, field ${args.field}`,
-    ...table('all', meanRouge(system), meanRouge(lead), leadName, rows.length),
+    ...table('all', meanRouge(system), meanRouge(lead), meanRouge(cleanLead), leadName, rows.length),
   ];
   if (rows.length >= 4) {
-    out.push(...table('first half', meanRouge(system.slice(0, half)), meanRouge(lead.slice(0, half)), leadName, half));
-    out.push(...table('second half', meanRouge(system.slice(half)), meanRouge(lead.slice(half)), leadName, rows.length - half));
+    const part = (xs: RougeScores[], a: number, b?: number): RougeScores => meanRouge(xs.slice(a, b));
+    out.push(...table('first half', part(system, 0, half), part(lead, 0, half), part(cleanLead, 0, half), leadName, half));
+    out.push(...table('second half', part(system, half), part(lead, half), part(cleanLead, half), leadName, rows.length - half));
   }
+  out.push(`${leadName}: the first ${leadCount} sentence(s) as split; ${leadName}*: the first ${leadCount} left after boilerplate and captions are filtered`);
   const n = Math.max(rows.length, 1);
   out.push(`speed: ${(analyzeMs / n).toFixed(2)} ms per article for the whole analysis, ${(summarizeMs / n).toFixed(2)} ms for the summariser alone`);
   if (args.predOut) out.push(`predictions: ${args.predOut} (check with node ../shared/eval/rouge.mjs --data ${args.gold} --pred ${args.predOut})`);

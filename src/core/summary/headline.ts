@@ -1,12 +1,73 @@
 import type { Span } from '../types.ts';
+import { buildCandidates } from './candidates.ts';
 
-/** A headline written from the lede for articles without one (placeholder until issue 4's version lands). */
+const MAX_LENGTH = 100;
+const MIN_LENGTH = 25;
+
+/** Words that open a subordinate clause or phrase: a headline can end just before them. */
+const CONJUNCTIONS = new Set([
+  'after', 'as', 'while', 'when', 'because', 'but', 'although', 'though', 'whereas', 'since', 'until', 'who',
+  'which', 'where', 'following', 'amid', 'despite', 'before', 'saying', 'according', 'prompting', 'leaving',
+]);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'for', 'during', 'over', 'and']);
+
+/** Words a headline must not end on. */
+const DANGLING = /\s(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|but|as|that|this|his|her|their|its|our|my|is|was|are|were|be|has|have|had|who|which|said|says)$/iu;
+
+const stripEnd = (s: string): string => s.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim();
+
+/** True when the quotation marks of `s` are balanced (so a cut does not leave a quote open). */
+function quotesBalanced(s: string): boolean {
+  const straight = (s.match(/"/g) ?? []).length;
+  const open = (s.match(/[“‘]/g) ?? []).length;
+  const close = (s.match(/[”]/g) ?? []).length + (s.match(/’(?!\p{L})/gu) ?? []).length;
+  const single = (s.match(/(?<!\p{L})'|'(?!\p{L})/gu) ?? []).length;
+  return straight % 2 === 0 && open <= close && single % 2 === 0;
+}
+
+/**
+ * Cut points in `lede` (end indices), best first. A cut further along keeps more of the lede; clause
+ * punctuation and subordinating words are preferred over a plain comma or a preposition.
+ */
+function clauseCuts(lede: string): number[] {
+  const cuts: { at: number; bonus: number }[] = [];
+  for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40 });
+  for (const m of lede.matchAll(/(,?)\s([\p{L}]+)/gu)) {
+    const word = m[2]!.toLowerCase();
+    const comma = m[1] === ',';
+    if (CONJUNCTIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 30 : 15 });
+    else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10 });
+    else if (comma) cuts.push({ at: m.index, bonus: 10 });
+  }
+  return cuts
+    .filter(({ at }) => {
+      const head = stripEnd(lede.slice(0, at));
+      const aroundNumber = /\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at));
+      const openAppositive = /,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head);
+      return head.length >= MIN_LENGTH && head.length <= MAX_LENGTH && head.split(' ').length >= 5 && !aroundNumber && !openAppositive;
+    })
+    .sort((a, b) => b.at + b.bonus - (a.at + a.bonus))
+    .map(({ at }) => at);
+}
+
+/**
+ * A headline for an article that has none, written from its lede (the first body sentence that is not
+ * boilerplate or a caption): the whole lede when it fits in 100 characters, otherwise the lede cut at the
+ * latest clause boundary that fits (a comma, colon, dash, or before "after", "as", "who", ...), never inside
+ * a word or an open quotation. Captions and bylines are outside `sentences`, so never used.
+ */
 export function generateHeadline(text: string, sentences: Span[]): string | null {
-  const first = sentences[0];
-  if (!first) return null;
-  const lede = text.slice(first.start, first.end).replace(/\s+/g, ' ').trim();
-  if (lede.length <= 100) return lede;
-  const cut = lede.slice(0, 100);
-  const space = cut.lastIndexOf(' ');
-  return space > 0 ? cut.slice(0, space) : cut;
+  const lede = buildCandidates(text, sentences)[0]?.text ?? null;
+  if (!lede) return null;
+  const whole = stripEnd(lede);
+  if (whole.length <= MAX_LENGTH) return whole;
+  for (const cut of clauseCuts(lede)) {
+    const head = stripEnd(lede.slice(0, cut));
+    if (!DANGLING.test(head) && quotesBalanced(head)) return head;
+  }
+  // No clause boundary fits: end at the last whole word that fits, marked as shortened.
+  let head = lede.slice(0, MAX_LENGTH - 1);
+  head = head.slice(0, Math.max(head.lastIndexOf(' '), 1));
+  while (DANGLING.test(head)) head = head.replace(/\s\S+$/u, '');
+  return `${stripEnd(head)}…`;
 }

@@ -6,7 +6,9 @@
 
 const BOILERPLATE = [
   /\bscroll down for (?:video|more)\b/i,
-  /\bshare this (?:with|article|story|page)\b/i,
+  /\bshare this (?:with|article|story|page)/i,
+  /\bcopy this link$/i,
+  /^media playback is (?:not supported|unsupported)/i,
   /^\s*(?:read more|related|see also|more on this|click here|watch|video|advertisement|follow us)\b[:.]?/i,
   /\bclick here\b/i,
   /\b(?:sign up|subscribe) (?:to|for) (?:our|the)\b/i,

@@ -167,6 +167,26 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
  */
 export function splitSentences(text: string, paragraphs: Span[] = [{ start: 0, end: text.length }]): Span[] {
   const out: Span[] = [];
-  for (const p of paragraphs) splitParagraph(text, p.start, p.end, out);
+  for (const p of paragraphs) {
+    let start = p.start;
+    for (const w of widgetsIn(text, p.start, p.end)) {
+      splitParagraph(text, start, w.start, out);
+      pushTrimmed(text, w.start, w.end, out);
+      start = w.end;
+    }
+    splitParagraph(text, start, p.end, out);
+  }
   return out;
+}
+
+/**
+ * Page widgets that scraped text glues to the sentences around it ("...Copy this linkResearchers found").
+ * Each becomes a sentence of its own, so it cannot swallow the real sentence next to it.
+ */
+const WIDGETS = /Share this with(?:[A-Z][A-Za-z]+)*?Copy this link|Media playback is (?:not supported|unsupported) on (?:this|your) device/g;
+
+function widgetsIn(text: string, start: number, end: number): Span[] {
+  const slice = text.slice(start, end);
+  if (!slice.includes('Copy this link') && !slice.includes('Media playback')) return [];
+  return [...slice.matchAll(WIDGETS)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
 }
