@@ -33,8 +33,8 @@ const FILLER = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Generates article number `n` of a corpus; about 600-750 words. */
-export function generateArticle(n: number, random = createRandom(n + 1)): string {
+/** Generates article number `n` of a corpus: about 420 words, or at least `minWords`. */
+export function generateArticle(n: number, minWords = 0, random = createRandom(n + 1)): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const [first, pronoun] = pick(FIRST);
   const last = pick(LAST);
@@ -61,5 +61,11 @@ export function generateArticle(n: number, random = createRandom(n + 1)): string
     `${first2} ${last2} said ${pronoun2} would keep pressing for a public vote. "People want a say, and they should have one," ${pronoun2} told reporters after the session.`,
     pick(FILLER) + ' ' + pick(FILLER) + ' ' + pick(FILLER),
   ];
+  let words = paragraphs.join(' ').split(' ').length;
+  while (words < minWords) {
+    const extra = `${pick(FILLER)} ${pick(FILLER)} ${pick(FILLER)}`;
+    paragraphs.splice(paragraphs.length - 1, 0, extra);
+    words += extra.split(' ').length;
+  }
   return ` date ${iso} ${role} ${first} ${last} speaks at a hearing on ${topic}. (Photo by Ana Ruiz/City Desk)\n\nBy Sam Ortega\n\n${dateline}\n\n${paragraphs.join('\n\n')}\n`;
 }

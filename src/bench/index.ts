@@ -11,6 +11,7 @@ export interface BenchSection {
 }
 
 const SECTIONS: Record<string, () => Promise<BenchSection>> = {
+  analysis: async () => (await import('./analysis.ts')).section,
   ingest: async () => (await import('./ingest.ts')).section,
 };
 
