@@ -37,7 +37,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index,
       contextStart: view.tokens[view.units[f.unit]!.from]!.start, quoted: false,
     }));
-    for (const d of local) d.quoted = view.marks.some((m) => d.segments.some((s) => s.start <= m.innerStart && s.end >= m.innerEnd));
+    for (const d of local) d.quoted = view.marks.some((m) => d.segments.some((s) => overlap(s, { start: m.innerStart, end: m.innerEnd }) > 0));
     const segs = local.flatMap((d) => d.segments).sort((a, b) => a.start - b.start);
     const covered = (m: Span): boolean => {
       for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
@@ -92,7 +92,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
 function endsOpen(view: ParagraphView, d: Draft, views: ParagraphView[]): boolean {
   const prev = views[view.index - 1];
   const lastMark = prev?.marks[prev.marks.length - 1];
-  return !!lastMark && lastMark.open && d.segments.some((s) => s.end >= lastMark.innerStart && s.start <= lastMark.start);
+  return !!lastMark && lastMark.open && d.segments.some((s) => s.end >= lastMark.innerStart && s.start <= lastMark.end);
 }
 
 /** `"..." ― Jane Doe`: a dash and a name right after the closing mark. */

@@ -117,7 +117,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   }
   if (j < lo) return null;
   const np = phraseBefore(tokens, j, lo);
-  if (!np) return null;
+  if (!np || (NOUN_CUES.has(cueTok.lower) && /['’]s?$/.test(tokens[np.to - 1]!.text))) return null;
   return subjectFrame(text, tokens, unit, np, np.from - 1, i, base, takesObject, lo);
 }
 
@@ -135,6 +135,9 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
   if (b >= lo && !isComma(tokens[b]) && !CLAUSE_OPENERS.has(tokens[b]!.lower) && !isQuoteChar(tokens[b]!.text)) return null;
   return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: b };
 }
+
+/** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
+const NOUN_CUES = new Set(['note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
 
 type Rest = 'end' | 'comma' | 'content';
 
@@ -156,11 +159,11 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (!AFTER_CUE_SKIP.test(t.lower) && !/^\p{Lu}/u.test(t.text)) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
-  while (m < hi && m - k < 20 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  while (m < hi && m - k < 40 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
   if (m < hi && tokens[m]!.lower === 'that') return { rest: 'content', at: k };
   if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
   if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
-  return { rest: 'content', at: k };
+  return { rest: m - k >= 40 ? 'end' : 'content', at: k };
 }
 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */

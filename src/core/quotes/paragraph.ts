@@ -53,6 +53,9 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
  */
 function attributionFollows(tokens: Token[], k: number, markOf: Int32Array): boolean {
   if (markOf[k - 1]! < 0 || markOf[k]! >= 0) return false;
+  const closing = tokens[k - 1]!;
+  const beforeClose = tokens[k - 2];
+  if (!beforeClose || !/^[?!]$/.test(beforeClose.text) || closing.end === tokens[k]!.start) return false;
   for (let m = k; m < Math.min(tokens.length, k + 6); m++) {
     const t = tokens[m]!;
     if (!t.word) return false;

@@ -48,6 +48,7 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     if (!t.word || !isCapitalised(t.text)) continue;
     const run: Token[] = [];
     let k = i;
+    let first = i;
     while (k < tokens.length) {
       const c = tokens[k]!;
       if (c.word && isCapitalised(c.text)) {
@@ -61,7 +62,10 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
       break;
     }
     i = k - 1;
-    while (run.length && NOT_NAME_WORDS.has(run[0]!.lower) && !NAME_TITLES.has(run[0]!.lower)) run.shift();
+    while (run.length && NOT_NAME_WORDS.has(run[0]!.lower) && !NAME_TITLES.has(run[0]!.lower)) {
+      run.shift();
+      first = run.length ? tokenIndexFrom(tokens, first, run[0]!) : first;
+    }
     if (!run.length) continue;
     // Leading title words inside the run ("Mexican President Claudia Sheinbaum").
     let n = 0;
@@ -69,9 +73,9 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     const nameTokens = run.slice(n);
     const titleStartTok = n > 0 ? run[0]! : null;
     // Lower-case roles just before the run ("White House spokeswoman Anna Kelly").
-    let b = tokens.indexOf(run[0]!) - 1;
+    let b = first - 1;
     let titleStart = titleStartTok ? titleStartTok.start : nameTokens[0]!.start;
-    while (b >= 0 && b >= tokens.indexOf(run[0]!) - 4) {
+    while (b >= 0 && b >= first - 4) {
       const p = tokens[b]!;
       if (p.word && (ROLE_NOUNS.has(p.lower) || NAME_TITLES.has(p.lower) || (isCapitalised(p.text) && !NOT_NAME_WORDS.has(p.lower)))) { titleStart = p.start; b--; continue; }
       if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start) { b--; continue; }
@@ -86,10 +90,21 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
   return runs;
 }
 
+function tokenIndexFrom(tokens: Token[], from: number, t: Token): number {
+  let k = from;
+  while (k < tokens.length && tokens[k] !== t) k++;
+  return k;
+}
+
 function nameEnd(tokens: Token[]): number {
   const last = tokens[tokens.length - 1]!;
   const m = /['’]s?$/.exec(last.text);
   return m && last.text.length > m[0].length ? last.end - m[0].length : last.end;
+}
+
+/** foldName with a fast path for plain ASCII. */
+function fold(s: string): string {
+  return /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim() : foldName(s);
 }
 
 const bare = (t: Token): string => t.text.replace(/['’]s?$/, '');
@@ -118,8 +133,8 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   const add = (run: Run, kind: 'person' | 'organisation'): void => {
     const parts = run.tokens.filter((t) => t.word).map(bare);
     const name = kind === 'organisation' ? text.slice(run.start, run.end) : parts.join(' ').replace(/ \./g, '.');
-    const key = foldName(name);
-    const last = foldName(parts[parts.length - 1] ?? name);
+    const key = fold(name);
+    const last = fold(parts[parts.length - 1] ?? name);
     let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts) : undefined);
     if (idx === undefined) {
       idx = entities.length;
@@ -145,15 +160,14 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     if (idx === undefined) return undefined;
     const e = entities[idx]!;
     // Same surname, different first names: different people.
-    if (parts.length > 1 && e.parts.length > 1 && foldName(e.parts[0]!) !== foldName(parts[0]!)) return undefined;
+    if (parts.length > 1 && e.parts.length > 1 && fold(e.parts[0]!) !== fold(parts[0]!)) return undefined;
     return idx;
   };
 
   for (const tokens of paragraphs) {
     for (const run of runsOf(text, tokens, isByline(tokens))) {
       const words = run.tokens.filter((t) => t.word);
-      const folded = foldName(words.map(bare).join(' '));
-      if (run.credit || ignored.has(folded)) continue;
+      if (run.credit || (ignored.size && ignored.has(foldName(words.map(bare).join(' '))))) continue;
       const lowers = words.map((t) => bare(t).toLowerCase());
       if (lowers.some((w) => ORG_WORDS.has(w)) || (words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text)))) { add(run, 'organisation'); continue; }
       if (lowers.every((w) => PLACE_WORDS.has(w))) continue;
@@ -164,12 +178,16 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     }
   }
   // Lone names: surnames or first names of people seen elsewhere in the article.
+  const byFirstName = new Map<string, number>();
+  entities.forEach((e, x) => {
+    if (e.kind === 'person' && e.parts.length > 1 && !byFirstName.has(fold(e.parts[0]!))) byFirstName.set(fold(e.parts[0]!), x);
+  });
   for (const { run } of pending) {
     const words = run.tokens.filter((t) => t.word).map(bare);
-    const last = foldName(words[words.length - 1]!);
+    const last = fold(words[words.length - 1]!);
     let idx = bySurname.get(last);
-    if (idx === undefined && words.length === 1) idx = entities.findIndex((e) => e.kind === 'person' && foldName(e.parts[0]!) === last && e.parts.length > 1);
-    if (idx === undefined || idx < 0) continue;
+    if (idx === undefined && words.length === 1) idx = byFirstName.get(last);
+    if (idx === undefined) continue;
     entities[idx]!.mentions.push({ start: run.start, end: run.end });
     mentions.push({ start: run.start, end: run.end, entity: idx });
   }
