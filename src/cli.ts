@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
   parse: { usage: 'parse FILE [--json]        parse an article without storing it; parse --jsonl reads JSON lines from stdin', load: async () => (await import('./cli/parse.ts')).run },
   stats: { usage: 'stats                      counts of articles, people and quotes; the store path and size', load: async () => (await import('./cli/stats.ts')).run },
   eval: { usage: 'eval quotes|summaries|extract ...   score against a gold file (see README)', load: async () => (await import('./cli/eval.ts')).run },
+  digest: { usage: 'digest run [--guild ID] [--at ISO-TIME] | preview --guild ID | status --guild ID   daily digests', load: async () => (await import('./cli/digest.ts')).run },
   bench: { usage: 'bench [--json]             throughput benchmarks', load: async () => (await import('./bench/index.ts')).run },
 };
 
