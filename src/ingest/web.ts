@@ -1,6 +1,7 @@
-import { analyzeHtml } from '../core/analyze.ts';
+import { analyzeParsed } from '../core/analyze.ts';
 import { looksLikeHtml } from '../core/parse/detect.ts';
-import type { AnalyzedArticle } from '../core/types.ts';
+import { parseHtml } from '../core/parse/html.ts';
+import type { AnalyzedArticle, ParsedArticle } from '../core/types.ts';
 import type { AppContext } from '../context.ts';
 import { contentHash, type FileReport } from './files.ts';
 import { FetchError, safeFetch, type FetchOptions } from './http.ts';
@@ -58,8 +59,8 @@ export const urlSourceKey = (url: string): string => `url:${url}`;
 /** Hash of what was extracted (not the raw HTML, which changes with every ad and timestamp). */
 export const articleHash = (article: AnalyzedArticle): string => contentHash(`${article.title ?? ''}\n${article.body}`);
 
-/** Fetches a page and extracts its article; throws FetchError or PageRejectedError. */
-export async function fetchArticle(ctx: AppContext, url: string, timeZone = ctx.config.timeZone): Promise<{ article: AnalyzedArticle; url: string }> {
+/** Fetches a page and checks that it is HTML; throws FetchError or PageRejectedError. */
+export async function fetchPage(ctx: AppContext, url: string): Promise<{ html: string; url: string }> {
   const page = await safeFetch(url, fetchOptions(ctx, { accept: PAGE_ACCEPT }));
   const type = (page.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (/^(image|audio|video|font)\/|^application\/(pdf|zip|octet-stream)/.test(type)) {
@@ -69,10 +70,22 @@ export async function fetchArticle(ctx: AppContext, url: string, timeZone = ctx.
     throw new PageRejectedError(`${page.url} is a feed, not a page; add it with: quotewire feed add ${page.url}`);
   }
   if (!looksLikeHtml(page.text)) throw new PageRejectedError(`${page.url} is not an HTML page (${type || 'no content type'})`);
-  const article = analyzeHtml(page.text, { url: page.url, timeZone });
-  if (!article.body.trim()) throw new PageRejectedError(`no article text found on ${page.url}`);
-  const canonical = canonicalUrl(page.url, article.url);
-  return { article: { ...article, url: canonical }, url: canonical };
+  return { html: page.text, url: page.url };
+}
+
+/** Extracts a fetched page; `fill` may complete what the page lacks before the analysis runs. */
+export function pageArticle(html: string, url: string, timeZone: string, fill?: (parsed: ParsedArticle) => ParsedArticle): { article: AnalyzedArticle; url: string } {
+  let parsed = parseHtml(html, { url, timeZone });
+  if (fill) parsed = fill(parsed);
+  if (!parsed.body.trim()) throw new PageRejectedError(`no article text found on ${url}`);
+  const canonical = canonicalUrl(url, parsed.url);
+  return { article: analyzeParsed({ ...parsed, url: canonical }, parsed.body), url: canonical };
+}
+
+/** Fetches a page and extracts its article; throws FetchError or PageRejectedError. */
+export async function fetchArticle(ctx: AppContext, url: string, timeZone = ctx.config.timeZone): Promise<{ article: AnalyzedArticle; url: string }> {
+  const page = await fetchPage(ctx, url);
+  return pageArticle(page.html, page.url, timeZone);
 }
 
 /** Fetches, analyses and stores one page; never throws for a bad page or network trouble, reports it instead. */

@@ -4,6 +4,7 @@ import { createArticleStore } from './articles.ts';
 import { createPeopleStore } from './people.ts';
 import { createQuoteStore } from './quotes.ts';
 import { createSettingsStore } from './settings.ts';
+import { createFeedStore } from './feeds.ts';
 import { createDigestStore } from './digests.ts';
 
 export interface StoreStats {
@@ -29,6 +30,7 @@ export function openStore(path: string) {
     people,
     quotes,
     settings,
+    feeds: createFeedStore(db),
     digests: createDigestStore(db),
     stats(): StoreStats {
       let sizeBytes = 0;

@@ -163,6 +163,48 @@ export const migrations: Migration[] = [
       CREATE INDEX digest_runs_by_guild ON digest_runs (guild_id, due_at DESC);
     `,
   },
+  {
+    version: 3,
+    description: 'feeds with their polling state, and the items already seen in each',
+    up: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        site_url TEXT,
+        interval_minutes INTEGER NOT NULL CHECK (interval_minutes >= 1),
+        etag TEXT,
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        added_by TEXT,
+        next_poll_at TEXT NOT NULL,
+        last_polled_at TEXT,
+        last_ok_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        paused_at TEXT,
+        -- 1 once a first poll succeeded; items of that first poll are stored without being announced.
+        primed INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX feeds_due ON feeds (next_poll_at) WHERE paused_at IS NULL;
+
+      -- Every item seen, by the feed's id for it (guid, else link, else a hash): an item stored once is never stored again.
+      CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        item_id TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        title TEXT,
+        link TEXT,
+        stored INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        announced INTEGER NOT NULL DEFAULT 0,
+        first_seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      );
+      CREATE INDEX feed_items_to_announce ON feed_items (first_seen_at) WHERE announced = 0 AND stored = 1;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */
