@@ -12,6 +12,9 @@ export type CommandData = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export type OptionValue = string | number | boolean;
 
+/** Discord's option type numbers, so command files need no runtime import of discord.js. */
+export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Channel: 7, Number: 10 } as const;
+
 /** Permission bits a command may require or check (Discord's values). */
 export const Permission = {
   ViewChannel: 1n << 10n,
@@ -21,6 +24,16 @@ export const Permission = {
   Administrator: 1n << 3n,
   SendMessagesInThreads: 1n << 38n,
 } as const;
+
+const PERMISSION_NAMES: Record<keyof typeof Permission, string> = {
+  ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links', ManageGuild: 'Manage Server',
+  Administrator: 'Administrator', SendMessagesInThreads: 'Send Messages in Threads',
+};
+
+/** Readable names of the bits in `bits` that quotewire knows ("Manage Server, Embed Links"). */
+export function permissionNames(bits: bigint): string[] {
+  return (Object.keys(Permission) as (keyof typeof Permission)[]).filter((k) => (bits & Permission[k]) !== 0n).map((k) => PERMISSION_NAMES[k]);
+}
 
 /** Who asked and where: the same in Discord, the console and tests. */
 export interface Invocation {

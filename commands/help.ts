@@ -1,0 +1,15 @@
+import type { Command } from '../src/discord/command.ts';
+
+const HELP = [
+  '**quotewire** keeps news articles with their summaries and who said what.',
+  '• `/article latest` — the newest article, summarised, with its main quotes',
+  '• `/article search query:` — find articles by words in the headline or text',
+  '• `/article show id:` — one article (start typing a headline to pick it)',
+  '• `/quote speaker:` — what someone said, newest first; add `about:` to narrow by words',
+  '• `/speakers` — the most-quoted people',
+].join('\n');
+
+export default {
+  data: { name: 'help', description: 'What quotewire does and how to ask it' },
+  execute: () => ({ content: HELP, ephemeral: true }),
+} satisfies Command;

@@ -1,0 +1,62 @@
+import { OptionType, stringOption, UserError, type Command } from '../src/discord/command.ts';
+import { LIMITS, truncate } from '../src/discord/limits.ts';
+import { renderQuotePage } from '../src/discord/render/quotes.ts';
+import { closestNames, didYouMean } from '../src/discord/suggest.ts';
+import type { AppContext } from '../src/context.ts';
+import type { Reply } from '../src/discord/reply.ts';
+
+const PAGE_SIZE = 5;
+const ABOUT_MAX = 50;
+
+function showPage(ctx: AppContext, personId: number, offset: number, about: string | null): Reply {
+  const person = ctx.store.people.byId(personId);
+  if (!person) throw new UserError('That person is no longer in the store. Try `/quote` again.');
+  const page = ctx.store.quotes.byPerson(personId, { about, limit: PAGE_SIZE, offset });
+  if (page.total === 0) {
+    throw new UserError(about
+      ? `${person.name} has no quotes containing “${about}”. Try other words, or leave out \`about:\`.`
+      : `${person.name} has no stored quotes.`);
+  }
+  if (page.quotes.length === 0) return showPage(ctx, personId, Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE), about);
+  return renderQuotePage({
+    person, quotes: page.quotes, total: page.total, offset, pageSize: PAGE_SIZE, about,
+    pageId: (next) => `quote:${personId}:${next}:${about ?? ''}`,
+  });
+}
+
+export default {
+  data: {
+    name: 'quote',
+    description: 'What someone said in the stored articles, newest first',
+    options: [
+      { type: OptionType.String, name: 'speaker', description: 'Who (start typing a name)', required: true, autocomplete: true, max_length: 100 },
+      { type: OptionType.String, name: 'about', description: 'Only quotes containing these words', max_length: ABOUT_MAX },
+    ],
+  },
+  execute(ctx, input) {
+    const typed = stringOption(input, 'speaker');
+    if (!typed) throw new UserError('Say whose quotes you want, e.g. `/quote speaker: Sheinbaum`.');
+    const about = stringOption(input, 'about');
+    if (about && about.length > ABOUT_MAX) throw new UserError(`Keep \`about:\` under ${ABOUT_MAX} characters.`);
+    const person = ctx.store.people.byKey(typed) ?? ctx.store.people.searchByName(typed, 1)[0];
+    if (!person) {
+      const hint = didYouMean(closestNames(typed, ctx.store.people.names()));
+      throw new UserError(`I have no quotes from “${truncate(typed, 100)}”. ${hint || 'Try `/speakers` to see who is quoted.'}`);
+    }
+    return showPage(ctx, person.id, 0, about);
+  },
+  autocomplete(ctx, input) {
+    return ctx.store.people.searchByName(input.focused.value, LIMITS.choices).map((p) => {
+      const name = truncate(`${p.name} (${p.quoteCount})`, LIMITS.choiceName);
+      return { name, value: truncate(p.name, LIMITS.choiceName) };
+    });
+  },
+  button(ctx, input) {
+    const [id, offset, ...rest] = input.args;
+    const personId = Number(id);
+    const start = Number(offset);
+    if (!Number.isSafeInteger(personId) || !Number.isSafeInteger(start) || start < 0) throw new UserError('That button is out of date. Run `/quote` again.');
+    const about = rest.join(':') || null;
+    return showPage(ctx, personId, start, about);
+  },
+} satisfies Command;

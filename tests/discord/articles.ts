@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { AnalyzedArticle, Quote } from '../../src/core/types.ts';
+import type { Store } from '../../src/store/index.ts';
+
+export interface QuoteSpec {
+  text: string;
+  speaker: string | null;
+  kind?: Quote['kind'];
+}
+
+/**
+ * Stores an article built by hand (as the analysers would produce it), for tests that need exact quotes:
+ * Markdown and mentions inside quotes, very long texts.
+ */
+export function saveArticle(store: Store, spec: Partial<AnalyzedArticle> & { title: string; date: string; quoteSpecs?: QuoteSpec[] }): number {
+  const body = spec.body ?? [spec.title, ...(spec.quoteSpecs ?? []).map((q) => q.text)].join('\n\n');
+  const quotes: Quote[] = (spec.quoteSpecs ?? []).map((q, i) => ({
+    text: q.text, start: i, end: i + 1, segments: [{ start: i, end: i + 1 }], kind: q.kind ?? 'direct', cue: 'said',
+    speaker: q.speaker, speakerMention: q.speaker, speakerStart: null, speakerEnd: null, speakerKind: q.speaker ? 'person' : 'unknown',
+  }));
+  const names = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => s !== null))];
+  const article: AnalyzedArticle = {
+    titleGenerated: false, publishedAt: null, timeZone: 'UTC', timeZoneAssumed: true, dateline: null, author: null, authors: [],
+    outlet: null, caption: null, photoCredit: null, url: null, imageUrl: null, paragraphs: [], warnings: [], sentences: [],
+    summary: [], gist: null,
+    ...spec,
+    body,
+    quotes,
+    people: names.map((name) => ({
+      name, key: name.toLowerCase(), titles: [], gender: null, kind: 'person', quoteCount: quotes.filter((q) => q.speaker === name).length,
+    })),
+  };
+  const hash = createHash('sha256').update(JSON.stringify([spec.title, spec.date, body])).digest('hex');
+  return store.articles.save({ article, contentHash: hash, sourceKey: null, source: null, ingestedAt: '2026-02-01T00:00:00Z' }).articleId;
+}
