@@ -1,6 +1,7 @@
 import type { Gender, SpeakerKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
+import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
 import { genderOfWord } from '../text/gender.ts';
 
@@ -89,7 +90,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     }
     // A proper name the people index did not know: keep it as written.
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
-    if (/^\p{Lu}/u.test(raw) && !/^(The|A|An)\s/.test(raw)) {
+    const nameWords = raw.split(/\s+/).filter((w, k) => !(k === 0 && DETERMINERS.has(w.toLowerCase())));
+    if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, '')));
       return { entity: null, name: raw, kind: org ? 'organisation' : 'person' };
     }

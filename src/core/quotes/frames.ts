@@ -139,6 +139,17 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
 const NOUN_CUES = new Set(['note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
 
+/** `, he said` / `, said Smith`: an attribution starts at token `k`. */
+function attributionAt(tokens: Token[], k: number, hi: number): boolean {
+  for (let m = k; m < Math.min(hi, k + 6); m++) {
+    const t = tokens[m]!;
+    if (!t.word) return false;
+    const cue = cueOf(t.lower);
+    if (cue && cue.form === 'finite' && t.text === t.lower) return m === k || phraseBefore(tokens, m - 1, k) !== null;
+  }
+  return false;
+}
+
 type Rest = 'end' | 'comma' | 'content';
 
 const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|me|us|him|her|them|reporters|journalists|again|too|also|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
@@ -156,7 +167,7 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (t.text === ',' || t.text === ':') return { rest: 'comma', at: k };
   if (t.text === '.' || t.text === '!' || t.text === '?') return { rest: 'end', at: k };
   if (!t.word) return { rest: 'content', at: k };
-  if (!AFTER_CUE_SKIP.test(t.lower) && !/^\p{Lu}/u.test(t.text)) return { rest: 'content', at: k };
+  if (!AFTER_CUE_SKIP.test(t.lower)) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
   while (m < hi && m - k < 40 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
@@ -182,7 +193,7 @@ function subjectFrame(
   }
   const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
   if (left && rest !== 'content') return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
-  if (rest === 'end') return null;
+  if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject);
   return seg ? { ...base, mention, segments: [seg] } : null;
 }
