@@ -1,10 +1,13 @@
 /**
- * Cleaning what web pages get wrong in their metadata: "By" prefixes and dates inside bylines, @handles and
- * profile URLs given as author names, placeholder dates such as 0001-01-01, and time zones (the original
- * offset is kept, so a US evening article stays on its own day).
+ * Cleaning what web pages get wrong in their dates and titles: placeholder dates such as 0001-01-01, written-out
+ * dates with zone abbreviations, and time zones (the original offset is kept, so a US evening article stays on
+ * its own day). Author names are cleaned in html-authors.ts.
  */
-import { DateTime } from 'luxon';
+import * as chrono from 'chrono-node';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import { squeezeSpaces } from '../text/normalize.ts';
+
+export { cleanAuthor, cleanAuthors } from './html-authors.ts';
 
 export interface CleanDate {
   /** YYYY-MM-DD in the article's own offset. */
@@ -14,56 +17,6 @@ export interface CleanDate {
   /** Zone the timestamp was read in: the given offset ("UTC-5"), or the assumed zone. */
   timeZone: string;
   timeZoneAssumed: boolean;
-}
-
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const DATE_IN_BYLINE = new RegExp(
-  `\\s*(?:[|,·•–—-]\\s*|\\b(?:updated|published|posted|on)\\b:?\\s*)*` +
-    `(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?` +
-    `(?:(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}).*$`,
-  'i',
-);
-const TIME_IN_BYLINE = /\s*(?:[|,·•–—-]\s*)?(?:\b(?:updated|published|posted)\b:?\s*(?:at\s+)?)?\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\b.*$/i;
-const NOT_A_NAME = /^(?:staff|admin|administrator|editor|editors|newsroom|unknown|anonymous|null|undefined|none|guest)$/i;
-
-/** Cleans one author string; returns the names it holds (none when it is a handle, URL or placeholder). */
-export function cleanAuthor(raw: string | null | undefined): string[] {
-  if (!raw) return [];
-  let text = squeezeSpaces(raw.replace(/<[^>]*>/g, ' '));
-  if (/^https?:\/\//i.test(text) || /^www\./i.test(text)) return [];
-  text = text.replace(DATE_IN_BYLINE, '').replace(TIME_IN_BYLINE, '');
-  text = text.replace(/^(?:written\s+|posted\s+|reported\s+|story\s+|words\s+)?by[:\s]+/i, '');
-  text = text.replace(/\s*[|–—]\s.*$/, '').replace(/\s*\((?:[^)]*)\)\s*$/, '');
-  text = text.replace(/\s*,?\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*$/, '');
-  const names = text
-    .split(/\s*(?:,\s*and\s+|\band\b|&|;|,)\s*/i)
-    .map((name) => name.replace(/^[\s,.:;-]+|[\s,:;-]+$/g, '').trim())
-    .filter((name) => isPlausibleName(name));
-  return names;
-}
-
-function isPlausibleName(name: string): boolean {
-  if (!name || name.length > 80) return false;
-  if (name.startsWith('@') || /^https?:|\.(?:com|org|net)\b|\//i.test(name)) return false;
-  if (NOT_A_NAME.test(name)) return false;
-  if (!/\p{L}/u.test(name)) return false;
-  return name.split(/\s+/).length <= 6;
-}
-
-/** Cleans a list of raw author strings into unique names, in order. */
-export function cleanAuthors(raws: Array<string | null | undefined>): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of raws) {
-    for (const name of cleanAuthor(raw)) {
-      const key = name.toLowerCase();
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(name);
-      }
-    }
-  }
-  return out;
 }
 
 function isPlaceholder(dt: DateTime): boolean {
@@ -87,24 +40,51 @@ export function cleanDate(raw: string | null | undefined, zone = 'UTC'): CleanDa
     DateTime.fromHTTP(text, { setZone: true, zone }),
     DateTime.fromSQL(text, { setZone: true, zone }),
     DateTime.fromFormat(text, 'yyyyMMdd', { zone }),
-    ...LOOSE_FORMATS.map((f) => DateTime.fromFormat(text.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\./g, ''), f, { zone, locale: 'en-US' })),
   ];
   const dt = candidates.find((c) => c.isValid);
-  if (!dt || isPlaceholder(dt)) return null;
-  const assumed = !hasOffset && !dayOnly;
-  return {
-    date: dt.toISODate() ?? '',
-    publishedAt: dayOnly ? null : dt.toISO({ suppressMilliseconds: true }),
-    timeZone: assumed || dayOnly ? zone : zoneName(dt),
-    timeZoneAssumed: assumed || dayOnly,
-  };
+  if (dt) {
+    if (isPlaceholder(dt)) return null;
+    const assumed = !hasOffset && !dayOnly;
+    return {
+      date: dt.toISODate() ?? '',
+      publishedAt: dayOnly ? null : dt.toISO({ suppressMilliseconds: true }),
+      timeZone: assumed || dayOnly ? zone : zoneName(dt),
+      timeZoneAssumed: assumed || dayOnly,
+    };
+  }
+  return writtenDate(text, zone);
 }
 
-const LOOSE_FORMATS = [
-  'MMMM d, yyyy', 'MMM d, yyyy', 'MMMM d yyyy', 'd MMMM yyyy', 'd MMM yyyy',
-  'MMMM d, yyyy h:mm a', 'MMM d, yyyy h:mm a', 'MMMM d, yyyy, h:mm a', 'MMM d, yyyy, h:mm a',
-  'yyyy/MM/dd', 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'MM/dd/yyyy',
-];
+// chrono needs a reference date; only dates that give their year are accepted, so it never matters.
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** A date written out ("November 19, 2019, 07:47 PM EST"), read by chrono when it is most of the text. */
+function writtenDate(text: string, zone: string): CleanDate | null {
+  const result = chrono.parse(text, REFERENCE)[0];
+  if (!result || !result.start.isCertain('year') || !result.start.isCertain('month')) return null;
+  const rest = (text.slice(0, result.index) + text.slice(result.index + result.text.length))
+    .replace(/\b(?:published|updated|posted|on|at|last|modified)\b:?/gi, '')
+    .replace(/[\s,.:;|/–—-]+/g, '');
+  if (rest.length > 3) return null;
+  const start = result.start;
+  const hasTime = start.isCertain('hour');
+  const offset = start.isCertain('timezoneOffset') ? start.get('timezoneOffset') : null;
+  const fields = {
+    year: start.get('year') ?? 0, month: start.get('month') ?? 1, day: start.get('day') ?? 1,
+    hour: hasTime ? start.get('hour') ?? 0 : 0, minute: hasTime ? start.get('minute') ?? 0 : 0,
+    second: hasTime ? start.get('second') ?? 0 : 0,
+  };
+  const readIn = offset !== null ? FixedOffsetZone.instance(offset) : zone;
+  const dt = DateTime.fromObject(fields, { zone: readIn });
+  if (!dt.isValid || isPlaceholder(dt)) return null;
+  const assumed = offset === null || !hasTime;
+  return {
+    date: dt.toISODate() ?? '',
+    publishedAt: hasTime ? dt.toISO({ suppressMilliseconds: true }) : null,
+    timeZone: assumed ? zone : zoneName(dt),
+    timeZoneAssumed: assumed,
+  };
+}
 
 function zoneName(dt: DateTime): string {
   if (dt.offset === 0) return 'UTC';

@@ -41,3 +41,12 @@ export function parseDocument(html: string): DomDocument {
   const { document } = parseHTML(source) as { document: DomDocument };
   return document;
 }
+
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/** Decodes HTML character references ("&#8216;", "&amp;", "&nbsp;") left in metadata values. */
+export function decodeEntities(text: string): string {
+  if (!ENTITY.test(text)) return text;
+  const { document } = parseHTML(`<!DOCTYPE html><html><body><p>${text.replace(/</g, '&lt;')}</p></body></html>`) as { document: DomDocument };
+  return document.querySelector('p')?.textContent ?? text;
+}

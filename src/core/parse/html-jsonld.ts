@@ -75,16 +75,33 @@ export function jsonLdMetadata(document: DomDocument): RawMetadata | null {
   }
   const best = nodes.filter((n) => rank(n) > 0).sort((a, b) => rank(b) - rank(a))[0];
   if (!best) return null;
-  const publisher = best['publisher'] ?? nodes.find((n) => typesOf(n).includes('NewsMediaOrganization'));
+  const publisher = orgName(best['publisher'], nodes) ?? orgName(nodes.find((n) => typesOf(n).includes('NewsMediaOrganization')), nodes);
   const page = best['mainEntityOfPage'];
   return {
     title: text(best['headline']) ?? (rank(best) >= 2 ? text(best['name']) : null),
-    authors: names(best['author'] ?? best['creator']),
+    authors: names(resolve(best['author'] ?? best['creator'], nodes)),
     published: text(best['datePublished']) ?? text(best['dateCreated']) ?? text(best['uploadDate']),
-    outlet: text(publisher),
+    outlet: publisher,
     url: (typeof best['url'] === 'string' ? best['url'] : null) ?? (isObject(page) ? text(page['@id']) : text(page)),
     imageUrl: imageOf(best['image'] ?? best['thumbnailUrl']),
   };
+}
+
+/** Replaces {"@id": ...} references by the node of the graph they point to. */
+function resolve(value: unknown, nodes: Json[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolve(v, nodes));
+  if (isObject(value) && typeof value['@id'] === 'string' && !value['name']) {
+    return nodes.find((n) => n['@id'] === value['@id'] && n['name']) ?? value;
+  }
+  return value;
+}
+
+/** The name of a publisher (object, reference or string); null for URLs and @handles. */
+function orgName(value: unknown, nodes: Json[]): string | null {
+  const resolved = resolve(value, nodes);
+  const name = isObject(resolved) ? text(resolved['name']) : typeof resolved === 'string' ? resolved.trim() : null;
+  if (!name || /^(?:https?:|www\.|@)/i.test(name)) return null;
+  return name;
 }
 
 function imageOf(value: unknown): string | null {

@@ -4,6 +4,7 @@
  */
 import { squeezeSpaces } from '../text/normalize.ts';
 import type { DomDocument } from './html-dom.ts';
+import { decodeEntities } from './html-dom.ts';
 import { cleanAuthors, cleanDate, cleanTitle } from './html-clean.ts';
 import type { CleanDate } from './html-clean.ts';
 import { jsonLdMetadata } from './html-jsonld.ts';
@@ -18,13 +19,13 @@ export interface PageMetadata {
 }
 
 const DATE_KEYS = [
-  'article:published_time', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publish-date',
-  'parsely-pub-date', 'sailthru.date', 'dc.date', 'DC.date.issued', 'dcterms.created',
+  'article:published_time', 'article:published', 'og:published_time', 'datePublished', 'date', 'pubdate', 'publish-date',
+  'parsely-pub-date', 'sailthru.date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'pdate',
 ];
 
 function meta(document: DomDocument, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop~="${key}"]`);
     const value = el?.getAttribute('content')?.trim();
     if (value) return value;
   }
@@ -61,9 +62,9 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
   }
 }
 
-function firstAuthors(candidates: Array<Array<string | null>>): string[] {
+function firstAuthors(candidates: Array<Array<string | null>>, outlet: string | null): string[] {
   for (const list of candidates) {
-    const authors = cleanAuthors(list);
+    const authors = cleanAuthors(list.map((a) => (a ? decodeEntities(a) : a)), outlet);
     if (authors.length > 0) return authors;
   }
   return [];
@@ -80,7 +81,7 @@ function firstDate(candidates: Array<string | null>, zone: string): CleanDate | 
 /** Reads the page's metadata. `pageUrl` is where the page was fetched from (to resolve relative URLs). */
 export function pageMetadata(document: DomDocument, pageUrl: string | null, zone = 'UTC'): PageMetadata {
   const ld = jsonLdMetadata(document);
-  const outlet = squeezeSpaces(ld?.outlet ?? meta(document, 'og:site_name', 'application-name', 'publisher') ?? '') || null;
+  const outlet = squeezeSpaces(decodeEntities(ld?.outlet ?? meta(document, 'og:site_name', 'application-name', 'publisher') ?? '')) || null;
   const rawTitle =
     ld?.title ?? meta(document, 'og:title', 'twitter:title', 'headline') ??
     firstText(document, 'h1') ?? (squeezeSpaces(document.title ?? '') || null);
@@ -90,7 +91,7 @@ export function pageMetadata(document: DomDocument, pageUrl: string | null, zone
     metaAll(document, 'article:author'),
     [firstText(document, '[rel="author"]'), firstText(document, '[itemprop="author"] [itemprop="name"]'), firstText(document, '[itemprop="author"]')],
     [firstText(document, '.byline, .author-name, .byline-name, [class*="byline"]')],
-  ]);
+  ], outlet);
   const published = firstDate([
     ld?.published ?? null,
     ...DATE_KEYS.map((key) => meta(document, key)),
@@ -100,7 +101,7 @@ export function pageMetadata(document: DomDocument, pageUrl: string | null, zone
   const canonical = ld?.url ?? attr(document, 'link[rel="canonical"]', 'href') ?? meta(document, 'og:url');
   const image = ld?.imageUrl ?? meta(document, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src');
   return {
-    title: cleanTitle(rawTitle, outlet),
+    title: cleanTitle(rawTitle ? decodeEntities(rawTitle) : null, outlet),
     authors,
     published,
     outlet,

@@ -23,7 +23,7 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
   const document = parseDocument(html);
   const meta = pageMetadata(document, options.url ?? null, zone);
   const extraction = extractMainText(document, html);
-  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline]);
+  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline], meta.outlet);
   const blocks = withoutHeader(extraction.paragraphs, meta.title, authors);
   const { text: body, paragraphs } = joinParagraphs(blocks);
   if (!body) warnings.push('no article text found');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthor, cleanDate, cleanTitle } from '../../../src/core/parse/html-clean.ts';
+import { cleanAuthor, cleanAuthors, cleanDate, cleanTitle } from '../../../src/core/parse/html-clean.ts';
 
 describe('cleanAuthor', () => {
   it.each([
@@ -11,12 +11,33 @@ describe('cleanAuthor', () => {
     ['Marta Quill Updated 6:45 PM EST', ['Marta Quill']],
     ['Marta Quill, 2024-03-05', ['Marta Quill']],
     ['Marta Quill | The Valley Post', ['Marta Quill']],
+    ['Analysis by Marta Quill', ['Marta Quill']],
+    ['Jonas Brecht, MS, RDN', ['Jonas Brecht']],
+    ['Ada Oyelowo Associated Press', ['Ada Oyelowo']],
     ['@martaquill', []],
     ['https://social.example.test/martaquill', []],
     ['staff', []],
     ['', []],
   ])('%s', (raw, expected) => {
     expect(cleanAuthor(raw)).toEqual(expected);
+  });
+});
+
+describe('cleanAuthors', () => {
+  it('drops agencies, job titles and the outlet when people are named', () => {
+    expect(cleanAuthors(['Marta Quill; Valley Post', 'Jonas Brecht; Valley Post Editor-at-large', 'Reuters'], 'Valley Post')).toEqual(['Marta Quill', 'Jonas Brecht']);
+  });
+
+  it('cuts the outlet off the end of a name', () => {
+    expect(cleanAuthors(['Jonas Brecht Valley Post'], 'Valley Post')).toEqual(['Jonas Brecht']);
+  });
+
+  it('keeps an organisation when it is the only byline', () => {
+    expect(cleanAuthors(['Reuters'], 'Valley Post')).toEqual(['Reuters']);
+  });
+
+  it('merges repeats', () => {
+    expect(cleanAuthors(['By Marta Quill', 'marta quill'])).toEqual(['Marta Quill']);
   });
 });
 
@@ -44,6 +65,15 @@ describe('cleanDate', () => {
   it('reads RFC 2822 and written-out dates', () => {
     expect(cleanDate('Tue, 05 Mar 2024 18:30:00 +0100')?.publishedAt).toBe('2024-03-05T18:30:00+01:00');
     expect(cleanDate('March 5, 2024')?.date).toBe('2024-03-05');
+  });
+
+  it('reads written-out dates with a zone abbreviation, keeping that offset', () => {
+    expect(cleanDate('November 19, 2024, 07:47 PM EST')).toMatchObject({ date: '2024-11-19', publishedAt: '2024-11-19T19:47:00-05:00', timeZoneAssumed: false });
+    expect(cleanDate('01:38:07 PM IST Nov 20, 2024')?.publishedAt).toBe('2024-11-20T13:38:07+05:30');
+  });
+
+  it('does not read a date out of a sentence', () => {
+    expect(cleanDate('The council will meet again on March 5, 2024 to vote on the harbour plan')).toBeNull();
   });
 
   it('reads a time without offset in the given zone and marks it assumed', () => {

@@ -96,6 +96,33 @@ describe('parseHtml with only the page itself', () => {
   });
 });
 
+describe('parseHtml metadata details', () => {
+  const paragraphs = '<p>The orchard cooperative pressed its first cider of the season on Saturday, using apples from eleven farms along the valley road and a press that was built in the village a century ago.</p>'.repeat(4);
+
+  it('follows JSON-LD @id references to the publisher and decodes entities', () => {
+    const html = `<html><head><script type="application/ld+json">{"@graph":[
+      {"@type":"Organization","@id":"https://orchard.example.test/#org","name":"Orchard &amp; Vale Times"},
+      {"@type":"BlogPosting","headline":"&#8216;Best harvest in years&#8217;","publisher":{"@id":"https://orchard.example.test/#org"},
+       "author":{"@id":"https://orchard.example.test/#kim"},"datePublished":"2024-10-02T08:00:00+01:00"},
+      {"@type":"Person","@id":"https://orchard.example.test/#kim","name":"Kim Arden"}]}</script></head>
+      <body><article>${paragraphs}</article></body></html>`;
+    const article = parseHtml(html);
+    expect(article.title).toBe('‘Best harvest in years’');
+    expect(article.outlet).toBe('Orchard & Vale Times');
+    expect(article.authors).toEqual(['Kim Arden']);
+  });
+
+  it('reads microdata dates whose itemprop lists several names', () => {
+    const html = `<html><head><title>Cider</title><meta itemprop="datePublished dateCreated" content="2024-10-02T19:30:00-04:00"></head><body><article>${paragraphs}</article></body></html>`;
+    expect(parseHtml(html).publishedAt).toBe('2024-10-02T19:30:00-04:00');
+  });
+
+  it('ignores a publisher given as a URL or a handle', () => {
+    const html = `<html><head><meta property="og:site_name" content="Vale Times"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Cider","publisher":"@valetimes"}</script></head><body><article>${paragraphs}</article></body></html>`;
+    expect(parseHtml(html).outlet).toBe('Vale Times');
+  });
+});
+
 describe('parseHtml on pages without an article', () => {
   it('warns when no article text is found', () => {
     const article = parseHtml(fixture('empty-page.html'));
