@@ -107,33 +107,31 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
       return { ...base, mention: { start: np.start, end: np.end }, segments };
     }
-    if (appositive) return subjectFrame(text, tokens, unit, appositive.np, appositive.before, i, base, takesObject, lo);
+    if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, takesObject, lo);
   }
   if (gerund && (isComma(prev) || j < unit.from)) {
     // "..., saying that ..." — the source is the subject of the clause.
-    const seg = rightContent(text, tokens, i + 1, unit.to, takesObject);
+    const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
     if (!seg) return null;
     return { ...base, mention: lastSubject ?? clauseSubject(tokens, unit.from, j), segments: [seg] };
   }
   if (j < lo) return null;
   const np = phraseBefore(tokens, j, lo);
   if (!np || (NOUN_CUES.has(cueTok.lower) && /['’]s?$/.test(tokens[np.to - 1]!.text))) return null;
-  return subjectFrame(text, tokens, unit, np, np.from - 1, i, base, takesObject, lo);
+  return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, lo);
 }
 
 /** `X, the Y of Z, said`: the phrase before the comma pair, and the appositive with it. */
 function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np: Phrase; before: number } | null {
   let p = commaIdx - 1;
-  while (p > lo && tokens[p]!.text !== ',' && commaIdx - p < 16) {
+  while (p > lo && tokens[p]!.text !== ',' && commaIdx - p < 30) {
     if (isQuoteChar(tokens[p]!.text)) return null;
     p--;
   }
   if (p <= lo || tokens[p]!.text !== ',') return null;
   const np = phraseBefore(tokens, p - 1, lo);
   if (!np) return null;
-  const b = np.from - 1;
-  if (b >= lo && !isComma(tokens[b]) && !CLAUSE_OPENERS.has(tokens[b]!.lower) && !isQuoteChar(tokens[b]!.text)) return null;
-  return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: b };
+  return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: np.from - 1 };
 }
 
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
@@ -152,7 +150,7 @@ function attributionAt(tokens: Token[], k: number, hi: number): boolean {
 
 type Rest = 'end' | 'comma' | 'content';
 
-const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|me|us|him|her|them|reporters|journalists|again|too|also|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
+const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|me|us|him|her|them|reporters|journalists|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
 
 /** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
 function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
@@ -160,7 +158,7 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (takesObject && tokens[k]!.word && tokens[k]!.lower !== 'that') {
     // The listener of "told the group", "told reporters": skip it.
     const np = phraseAfter(tokens, k, hi);
-    if (np && np.to < hi && /^[.,:!?]$/.test(tokens[np.to]!.text)) k = np.to;
+    if (np && np.to < hi && (/^[.,:!?]$/.test(tokens[np.to]!.text) || AFTER_CUE_SKIP.test(tokens[np.to]!.lower))) k = np.to;
   }
   const t = tokens[k];
   if (!t) return { rest: 'end', at: k };
@@ -179,7 +177,7 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
-  text: string, tokens: Token[], unit: { from: number; to: number }, np: Phrase, before: number, i: number,
+  text: string, tokens: Token[], markOf: Int32Array, unit: { from: number; to: number }, np: Phrase, before: number, i: number,
   base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, lo: number,
 ): Frame | null {
   const mention = { start: np.start, end: np.end };
@@ -189,12 +187,13 @@ function subjectFrame(
     const prevTok = tokens[before - 1];
     const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
     left = trimContent(text, tokens[lo]!.start, end);
-    if (left && !isQuoteChar(text[end - 1]) && before - lo < 4) left = null; // "However, X said ..."
   }
   const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
+  // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
+  if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - lo < 3) left = null;
   if (left && rest !== 'content') return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
-  const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject);
+  const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   return seg ? { ...base, mention, segments: [seg] } : null;
 }
 
@@ -206,8 +205,10 @@ function continuation(text: string, tokens: Token[], k: number, hi: number): Spa
     if (!t || (t.text !== ',' && t.text !== ':')) return [];
     const n = tokens[k + 1];
     if (!n) return [];
-    if (isOpen(n, text) || (n.word && !isCapitalised(n.text) && !RELATIVE_OR_GERUND.test(n.lower) && !cueOf(n.lower))) {
-      const seg = trimContent(text, n.start, tokens[hi - 1]!.end);
+    if (/^(and|but)$/.test(n.lower) && isOpen(tokens[k + 2], text)) k++;
+    const n2 = tokens[k + 1]!;
+    if (isOpen(n2, text) || (n2.word && !isCapitalised(n2.text) && !RELATIVE_OR_GERUND.test(n2.lower) && !cueOf(n2.lower))) {
+      const seg = trimContent(text, n2.start, tokens[hi - 1]!.end);
       return seg ? [seg] : [];
     }
     // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk.
@@ -222,12 +223,12 @@ function continuation(text: string, tokens: Token[], k: number, hi: number): Spa
 const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting|warning|claiming|according|citing|calling)$/;
 
 /** Content to the right of a cue: from "that" (or the word after the cue) to the end of the unit. */
-function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean): Span | null {
+function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: Int32Array): Span | null {
   if (k >= hi) return null;
   let start = k;
   for (let m = k; m < Math.min(hi, k + 8); m++) {
     const t = tokens[m]!;
-    if (t.lower === 'that' || (takesObject && t.lower === 'to') || (m > k && (t.lower === 'whether' || t.lower === 'how'))) { start = m; break; }
+    if (t.lower === 'that' || (takesObject && /^(to|whether|how|why|what)$/.test(t.lower))) { start = m; break; }
     if (!t.word && t.text !== '.' && t.text !== '-') break;
   }
   if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
@@ -235,6 +236,7 @@ function rightContent(text: string, tokens: Token[], k: number, hi: number, take
   let end = hi;
   for (let m = start + 1; m < hi; m++) {
     const t = tokens[m]!;
+    if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
     if (t.text === ',' && tokens[m + 1] && GERUND_STOP.test(tokens[m + 1]!.lower)) { end = m; break; }
   }
