@@ -35,8 +35,12 @@ export function seedIfEmpty(ctx: AppContext): void {
 
 /** The services for this run: the bot when a token is set, else the local console. */
 async function chooseServices(ctx: AppContext): Promise<Service[]> {
-  void ctx;
-  return []; // the Discord bot, the console, the digest scheduler and the feed poller register here
+  const { commands } = await import('../commands/index.ts');
+  const edge = ctx.config.discordToken
+    ? (await import('./discord/bot.ts')).createBotService(commands)
+    : (await import('./discord/console.ts')).createConsoleService(commands);
+  // the digest scheduler registers here
+  return [edge];
 }
 
 /** `npm start`: the bot when a token is set, else the local console on a terminal, else a clear exit. */
