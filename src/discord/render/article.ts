@@ -45,7 +45,7 @@ export function renderArticle(article: StoredArticle, quotes: StoredQuote[]): Re
     title: escapeMarkdown(article.title ?? 'Untitled article'),
     color: ARTICLE_COLOR,
     description,
-    fields: pickArticleQuotes(quotes).map((q) => ({ name: q.speaker ?? 'Unattributed', value: quoteText(q) })),
+    fields: pickArticleQuotes(quotes).map((q) => ({ name: q.speaker ? escapeMarkdown(q.speaker) : 'Unattributed', value: quoteText(q) })),
     footer: {
       text: [
         `Article #${article.id}`,
