@@ -54,15 +54,18 @@ function clauseCuts(lede: string): number[] {
  * A headline for an article that has none, written from its lede (the first body sentence that is not
  * boilerplate or a caption): the whole lede when it fits in 100 characters, otherwise the lede cut at the
  * latest clause boundary that fits (a comma, colon, dash, or before "after", "as", "who", ...), never inside
- * a word or an open quotation. Captions and bylines are outside `sentences`, so never used.
+ * a word or an open quotation. Relative-clause asides and brackets are dropped first when that is enough. Captions and bylines are outside `sentences`, so never used.
  */
 export function generateHeadline(text: string, sentences: Span[]): string | null {
   const lede = buildCandidates(text, sentences)[0]?.text ?? null;
   if (!lede) return null;
   const whole = stripEnd(lede);
   if (whole.length <= MAX_LENGTH) return whole;
-  for (const cut of clauseCuts(lede)) {
-    const head = stripEnd(lede.slice(0, cut));
+  // Asides can go: "The party, which won in May, spent..." -> "The party spent...".
+  const lean = lede.replace(/,\s(?:which|who|whose)\s[^,;:()]{3,120},\s/giu, ' ').replace(/\s\([^()]{1,60}\)/gu, '');
+  if (stripEnd(lean).length <= MAX_LENGTH) return stripEnd(lean);
+  for (const cut of clauseCuts(lean)) {
+    const head = stripEnd(lean.slice(0, cut));
     if (!DANGLING.test(head) && quotesBalanced(head)) return head;
   }
   // No clause boundary fits: end at the last whole word that fits, marked as shortened.

@@ -30,6 +30,8 @@ export interface SummaryOptions {
   centrality: number;
   /** Penalty for a sentence that opens with a quotation mark. */
   startsQuote: number;
+  /** A sentence that leans on the one before it ("She added...", "But...") only comes with that one. */
+  needAntecedent: boolean;
   /** Sentences shorter than this many words are scaled down in proportion. */
   shortWords: number;
   /** Longer sentences stay out of the summary: in scraped text they are mostly captions run into the text. */
@@ -51,6 +53,7 @@ export const DEFAULT_OPTIONS: SummaryOptions = {
   positionDecay: 1,
   centrality: 0,
   startsQuote: 0.1,
+  needAntecedent: true,
   shortWords: 10,
   maxWords: 80,
   maxRun: 36,
@@ -87,6 +90,8 @@ function score(candidates: Candidate[], centrality: number[], weights: { central
   });
 }
 
+const DANGLING_START = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile|So|Yet|Instead|Still)\b/u;
+
 const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.candidate.rank - b.candidate.rank;
 
 function select(scored: Scored[], o: SummaryOptions): Candidate[] {
@@ -95,6 +100,7 @@ function select(scored: Scored[], o: SummaryOptions): Candidate[] {
   for (const { candidate } of [...scored].sort(byScore)) {
     if (chosen.length >= o.maxSentences || (chosen.length >= o.minSentences && words >= o.wordBudget)) break;
     if (chosen.some((c) => cosine(c.terms, candidate.terms) >= o.redundancy)) continue;
+    if (o.needAntecedent && candidate.rank > 0 && DANGLING_START.test(candidate.text) && !chosen.some((c) => c.rank === candidate.rank - 1)) continue;
     chosen.push(candidate);
     words += candidate.words;
   }

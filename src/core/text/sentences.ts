@@ -39,6 +39,8 @@ const NOT_SENTENCE_FINAL = new Set([
   'album', 'book', 'novel', 'series', 'single', 'magazine', 'newspaper', 'programme', 'program', 'movie',
 ]);
 
+const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
+
 /** Is the space at `i` the join of a caption (or other unpunctuated text) and a following sentence? */
 function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const prev = text[i - 1];
@@ -46,7 +48,8 @@ function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const rest = text.slice(i + 1, i + 40);
   if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest))) return false;
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
-  if (prev !== ')' && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Ms It", "Don't Push It"
+  const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
+  if (prev !== ')' && !capitalisedOk && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Don't Push It"
   return !NOT_SENTENCE_FINAL.has(word.toLowerCase());
 }
 

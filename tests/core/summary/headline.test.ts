@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeText } from '../../../src/core/analyze.ts';
+import { generateHeadline } from '../../../src/core/summary/headline.ts';
+import { splitSentences } from '../../../src/core/text/sentences.ts';
+import { FERRY_ARTICLE } from './fixtures.ts';
+
+const headline = (text: string): string | null => generateHeadline(text, splitSentences(text));
+
+describe('generateHeadline', () => {
+  it('uses a short lede whole, without its full stop', () => {
+    expect(headline('Storm closes the coast road for a second night. Crews expect to reopen it on Monday.')).toBe(
+      'Storm closes the coast road for a second night',
+    );
+  });
+
+  it('cuts a long lede at a clause boundary, within 100 characters and never mid-word', () => {
+    const lede =
+      'The Pellworth ferry service will stop running at the end of April after the island council voted to sell its last two boats, leaving about 900 daily passengers stranded.';
+    const h = headline(`${lede} Councillors approved the sale on Thursday.`)!;
+    expect(h).toBe('The Pellworth ferry service will stop running at the end of April');
+    expect(h.length).toBeLessThanOrEqual(100);
+  });
+
+  it('prefers a dash or comma clause to a cut before a preposition', () => {
+    const lede =
+      'Firefighters saved a row of listed cottages in Hollin Bridge on Tuesday - the third blaze in the village this spring, and the largest by far.';
+    expect(headline(lede)).toBe('Firefighters saved a row of listed cottages in Hollin Bridge on Tuesday');
+  });
+
+  it('does not end on an open relative clause or a dangling word', () => {
+    const lede =
+      'The Greenway Party, which won the most seats in last month\'s local elections across the northern districts, spent less than any of its rivals on advertising, figures show.';
+    const h = headline(lede)!;
+    expect(h).toBe('The Greenway Party spent less than any of its rivals on advertising, figures show');
+    expect(h).not.toMatch(/, which [^,]*$/);
+    expect(h).not.toMatch(/\s(?:the|a|of|to|and|which)$/);
+    expect(h.length).toBeLessThanOrEqual(100);
+  });
+
+  it('comes from the body of a plain-text article, never from its caption or byline', () => {
+    const article = analyzeText(FERRY_ARTICLE);
+    expect(article.titleGenerated).toBe(true);
+    expect(article.title).toBe('The Pellworth ferry service will stop running at the end of April');
+    expect(article.title).not.toMatch(/Commuters|Reinholt|Photo/);
+  });
+
+  it('skips boilerplate before the lede and returns null when there is no body', () => {
+    expect(headline('Scroll down for video. Ten schools will get new playgrounds this year.')).toBe('Ten schools will get new playgrounds this year');
+    expect(headline('')).toBeNull();
+    expect(generateHeadline('Some text', [])).toBeNull();
+  });
+
+  it('is always at most 100 characters and made of whole words of the lede', () => {
+    const word = fc.stringMatching(/^[A-Za-z]{1,14}$/);
+    const punct = fc.constantFrom('', '', '', ',', ';', ' -');
+    const lede = fc.array(fc.tuple(word, punct), { minLength: 1, maxLength: 60 });
+    fc.assert(
+      fc.property(lede, (parts) => {
+        const text = `${parts.map(([w, p]) => `${w}${p}`).join(' ')}.`.replace(/^./, (c) => c.toUpperCase());
+        const h = headline(text);
+        if (h === null) return;
+        expect(h.length).toBeLessThanOrEqual(100);
+        const body = h.replace(/…$/, '');
+        expect(text.startsWith(body)).toBe(true);
+        const next = text[body.length];
+        expect(next === undefined || /[\s.,;]/.test(next)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
