@@ -25,6 +25,10 @@ const schema = z.object({
   QUOTEWIRE_SEEDS: z.string().trim().min(1).default('./seeds'),
   QUOTEWIRE_TIMEZONE: timeZone,
   QUOTEWIRE_ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1'),
+  QUOTEWIRE_FEED_INTERVAL_MINUTES: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(5, 'must be at least 5 (minutes)').max(1440, 'must be at most 1440 (a day)').default(15),
+  ),
   QUOTEWIRE_DIGEST_GRACE_HOURS: z.string().trim().optional().transform((v) => (v ? Number(v) : 6))
     .pipe(z.number({ error: 'must be a number of hours' }).min(0, 'must be 0 to 24 hours').max(24, 'must be 0 to 24 hours')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +44,8 @@ export interface Config {
   timeZone: string;
   /** Lets the web fetcher reach loopback and private addresses (tests, self-hosting). */
   allowPrivateNetwork: boolean;
+  /** How often a feed is polled when `feed add` names no interval. */
+  feedIntervalMinutes: number;
   /** How late a missed digest may still be sent (after downtime); older ones are skipped and recorded. */
   digestGraceHours: number;
   logLevel: string;
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedsDir: c.QUOTEWIRE_SEEDS,
     timeZone: c.QUOTEWIRE_TIMEZONE,
     allowPrivateNetwork: c.QUOTEWIRE_ALLOW_PRIVATE_NETWORK,
+    feedIntervalMinutes: c.QUOTEWIRE_FEED_INTERVAL_MINUTES,
     digestGraceHours: c.QUOTEWIRE_DIGEST_GRACE_HOURS,
     logLevel: c.LOG_LEVEL,
   };

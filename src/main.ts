@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
 import { ingestPaths } from './ingest/files.ts';
+import { createFeedPoller } from './ingest/feed-poller.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/index.ts';
 
@@ -40,7 +41,7 @@ async function chooseServices(ctx: AppContext): Promise<Service[]> {
     ? (await import('./discord/bot.ts')).createBotService(commands)
     : (await import('./discord/console.ts')).createConsoleService(commands);
   // the digest scheduler registers here
-  return [edge];
+  return [edge, createFeedPoller()];
 }
 
 /** `npm start`: the bot when a token is set, else the local console on a terminal, else a clear exit. */
