@@ -72,10 +72,18 @@ interface Scored {
 function centralities(candidates: Candidate[]): number[] {
   const all = new Map<string, number>();
   for (const c of candidates) for (const [t, v] of c.terms) all.set(t, (all.get(t) ?? 0) + v);
+  let allNorm = 0;
+  for (const v of all.values()) allNorm += v * v;
+  // With rest = all - c: c·rest = c·all - |c|², |rest|² = |all|² - 2 c·all + |c|².
   const raw = candidates.map((c) => {
-    const rest = new Map(all);
-    for (const [t, v] of c.terms) rest.set(t, (rest.get(t) ?? 0) - v);
-    return cosine(c.terms, rest);
+    let dot = 0;
+    let self = 0;
+    for (const [t, v] of c.terms) {
+      dot += v * all.get(t)!;
+      self += v * v;
+    }
+    const restNorm = allNorm - 2 * dot + self;
+    return self > 0 && restNorm > 0 ? (dot - self) / Math.sqrt(self * restNorm) : 0;
   });
   const max = Math.max(...raw, 1e-9);
   return raw.map((x) => x / max);
