@@ -5,13 +5,13 @@ import type { Draft } from './drafts.ts';
 import type { ParagraphView } from './paragraph.ts';
 
 /** Resolves the drafts' speakers in text order and builds the quotes and the article's people. */
-export function toQuotes(text: string, views: ParagraphView[], drafts: Draft[], people: PeopleIndex): { quotes: Quote[]; people: Person[] } {
+export function toQuotes(text: string, views: ParagraphView[], sentences: Span[], drafts: Draft[], people: PeopleIndex): { quotes: Quote[]; people: Person[] } {
   const marks: Span[] = views.flatMap((v) => v.marks.map((m) => ({ start: m.innerStart, end: m.innerEnd })));
   const insideQuote = (pos: number): boolean => {
     const k = lastStartingAtOrBefore(marks, pos);
     return k >= 0 && pos < marks[k]!.end;
   };
-  const resolver = createResolver(text, people, insideQuote);
+  const resolver = createResolver(text, people, insideQuote, sentences);
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];

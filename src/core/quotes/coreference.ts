@@ -27,9 +27,20 @@ const WINDOW = 2500; // characters looked back for an antecedent
  * roles ("the spokeswoman") to the person holding them, pronouns to the most salient person of the
  * right gender. Names inside quotations are not antecedents.
  */
-export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean) {
+export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean, sentences: Span[]) {
   const events: SalienceEvent[] = [];
   const { entities, mentions } = people;
+  // The first name of a sentence (outside quotations) is usually its subject: the passage is about them.
+  const subject = new Uint8Array(mentions.length);
+  let s = 0;
+  let lastSentence = -1;
+  mentions.forEach((m, k) => {
+    while (s < sentences.length && sentences[s]!.end <= m.start) s++;
+    if (s !== lastSentence && !insideQuote(m.start)) {
+      subject[k] = 1;
+      lastSentence = s;
+    }
+  });
 
   /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
   function salience(pos: number, sentenceStart: number): Map<number, number> {
@@ -39,7 +50,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const m = mentions[k]!;
       if (insideQuote(m.start)) continue;
       const recency = 1 - (pos - m.start) / WINDOW;
-      bump(m.entity, (m.start >= sentenceStart ? 1.5 : 1) * recency);
+      bump(m.entity, (m.start >= sentenceStart ? 1.5 : 1) * (subject[k] ? 3 : 1) * recency);
     }
     for (let k = events.length - 1; k >= 0 && pos - events[k]!.pos <= WINDOW; k--) {
       const ev = events[k]!;
@@ -60,7 +71,15 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     // A name inside the mention ("White House spokeswoman Anna Kelly"): the last one is the head.
     let named: number | null = null;
     for (let k = lowerBound(mentions, mention.start); k < mentions.length && mentions[k]!.start < mention.end; k++) named = mentions[k]!.entity;
-    if (named !== null) return found(named);
+    if (named !== null) {
+      const ent = entities[named]!;
+      if (ent.kind === 'organisation') {
+        // "the Centers for Disease Control and Prevention": the whole name as written.
+        const whole = text.slice(mention.start, mention.end).replace(/^(the|The)\s+/, '').replace(/['’]s?$/, '').trim();
+        return { entity: named, name: whole.length > ent.name.length && /^\p{Lu}/u.test(whole) ? whole : ent.name, kind: 'organisation' };
+      }
+      return found(named);
+    }
     const first = words[0] ?? '';
     const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
     if (pg) {

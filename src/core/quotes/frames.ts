@@ -238,9 +238,21 @@ function rightContent(text: string, tokens: Token[], k: number, hi: number, take
     const t = tokens[m]!;
     if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
-    if (t.text === ',' && tokens[m + 1] && GERUND_STOP.test(tokens[m + 1]!.lower)) { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || nestedAttribution(tokens, m + 1, hi))) { end = m; break; }
   }
   return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+/** `, with X stating that ...` / `, while Y argued ...`: another attribution starts after a comma. */
+function nestedAttribution(tokens: Token[], k: number, hi: number): boolean {
+  const first = tokens[k];
+  if (!first || !/^(with|while|whereas|as|but|and|though|although)$/.test(first.lower)) return false;
+  for (let m = k + 1; m < Math.min(hi, k + 9); m++) {
+    const t = tokens[m]!;
+    if (!t.word && t.text !== '.') return false;
+    if (t.text === t.lower && cueOf(t.lower) && m > k + 1) return true;
+  }
+  return false;
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */

@@ -26,5 +26,5 @@ export function findQuotes(input: QuoteInput): QuoteResult {
   const views = buildViews(text, input.paragraphs, input.sentences);
   const people = recognisePeople(text, views.map((v) => v.tokens), input.ignoreNames ?? []);
   const drafts = collectDrafts(text, views);
-  return toQuotes(text, views, drafts, people);
+  return toQuotes(text, views, input.sentences, drafts, people);
 }

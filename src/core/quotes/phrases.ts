@@ -124,6 +124,7 @@ export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | nu
     if (STOPS.has(t.lower) && !(isCapitalised(t.text) && words > 0)) break;
     if (cueOf(t.lower) && !isCapitalised(t.text) && words > 0) break;
     if (words > 0 && DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
+    if (words > 0 && !isCapitalised(t.text) && /(ly|ed)$/.test(t.lower)) break; // "the president reportedly ..."
     words++;
     k++;
   }
