@@ -50,9 +50,15 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
   let linkChars = 0;
   let linkDepth = 0;
   const open: string[] = [];
+  let preDepth = 0;
   const flush = (tag: string): void => {
-    const text = current.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push({ text, linkDensity: Math.min(1, linkChars / Math.max(1, nonSpace(text))), tag });
+    // Preformatted text keeps its blank-line paragraph breaks; elsewhere whitespace is layout.
+    const parts = preDepth > 0 ? current.split(/\n[ \t]*\n/) : [current];
+    const density = Math.min(1, linkChars / Math.max(1, nonSpace(current)));
+    for (const part of parts) {
+      const text = part.replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ text, linkDensity: density, tag });
+    }
     current = '';
     linkChars = 0;
   };
@@ -73,14 +79,17 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
       open.push(name);
     }
     if (name === 'A') linkDepth++;
+    if (name === 'PRE') preDepth++;
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) walk(kids[i] as DomNode);
     if (name === 'A') linkDepth--;
     if (block) {
       flush(name);
       open.pop();
+      if (name === 'PRE') preDepth--;
+    } else if (name === 'IMG' || name === 'WBR') {
+      current += ' ';
     }
-    else if (name === 'IMG' || name === 'WBR') current += ' ';
   };
   walk(root);
   flush('');

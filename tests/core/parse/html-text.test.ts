@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../src/core/parse/html-dom.ts';
+import type { DomNode } from '../../../src/core/parse/html-dom.ts';
+import { joinParagraphs, textBlocksOf, textOf } from '../../../src/core/parse/html-text.ts';
+import { boilerplateReason, isDateLine } from '../../../src/core/parse/html-boilerplate.ts';
+import { parseHtml } from '../../../src/core/parse/html.ts';
+
+const bodyOf = (html: string): DomNode => parseDocument(html).body as DomNode;
+
+describe('textOf', () => {
+  it('breaks at every block element and never glues words across blocks', () => {
+    const { text } = textOf(bodyOf('<div>Tide<p>high at <b>noon</b></p>low<ul><li>one</li><li>two</li></ul></div>'));
+    expect(text).toBe('Tide\n\nhigh at noon\n\nlow\n\none\n\ntwo');
+  });
+
+  it('collapses whitespace inside a paragraph and treats <br> as a break', () => {
+    const { text } = textOf(bodyOf('<p>  The   ferry\n   sails<br>at dawn </p>'));
+    expect(text).toBe('The ferry sails\n\nat dawn');
+  });
+
+  it('keeps blank-line breaks inside <pre>', () => {
+    const { text } = textOf(bodyOf('<pre>First  line\nsame paragraph\n\nSecond paragraph</pre>'));
+    expect(text).toBe('First line same paragraph\n\nSecond paragraph');
+  });
+
+  it('skips scripts, styles and form controls', () => {
+    const { text } = textOf(bodyOf('<p>Kept<script>var x = 1;</script><style>p{}</style><button>Share</button></p>'));
+    expect(text).toBe('Kept');
+  });
+
+  it('gives spans that point at each paragraph of the joined text', () => {
+    const joined = joinParagraphs(['Alpha beta.', 'Gamma.', 'Delta epsilon zeta.']);
+    expect(joined.text).toBe('Alpha beta.\n\nGamma.\n\nDelta epsilon zeta.');
+    expect(joined.paragraphs.map((p) => joined.text.slice(p.start, p.end))).toEqual(['Alpha beta.', 'Gamma.', 'Delta epsilon zeta.']);
+  });
+
+  it('measures link density per block', () => {
+    const [menu, prose] = textBlocksOf(bodyOf('<p><a href="/">Home</a> <a href="/n">News</a></p><p>Read the <a href="/r">report</a> in full before the vote.</p>'));
+    expect(menu?.linkDensity).toBe(1);
+    expect(prose?.linkDensity).toBeLessThan(0.3);
+  });
+});
+
+describe('boilerplate rules', () => {
+  const block = (text: string, linkDensity = 0) => ({ text, linkDensity, tag: 'P' });
+
+  it.each([
+    ['Sign In', 1, 'link'],
+    ['Read more: Harbour board approves breakwater', 0, 'prompt'],
+    ['This website uses cookies to improve your experience.', 0, 'cookie'],
+    ['The new pier at sunset (Image: Harbour Trust)', 0, 'credit'],
+    ['Image copyright Harbour Trust', 0, 'credit'],
+    ['Updated 6:55 AM; Posted Nov 19, 2024', 0, 'date'],
+    ['Close', 0, 'ui'],
+    ['Follow the Gazette on Twitter and Facebook.', 0, 'social'],
+    ['https://gazette.example.test/story/1', 0, 'url'],
+  ])('drops %s', (text, density, reason) => {
+    expect(boilerplateReason(block(text, density))).toBe(reason);
+  });
+
+  it.each([
+    ['The harbour board met on Tuesday, and the vote on the breakwater was unanimous.'],
+    ['"We read every letter," the editor said of the readers who wrote in about parking.'],
+    ['Copyright 2024 Gazette. All rights reserved.'],
+  ])('keeps %s', (text) => {
+    expect(boilerplateReason(block(text))).toBeNull();
+  });
+
+  it('recognises bare date lines only', () => {
+    expect(isDateLine('Published: 00:01, Tue, Nov 19, 2024')).toBe(true);
+    expect(isDateLine('November 20, 2024')).toBe(true);
+    expect(isDateLine('The fair opens November 20, 2024')).toBe(false);
+  });
+});
+
+describe('extraction fallback', () => {
+  it('falls back to the main element when Readability finds nothing', () => {
+    const html = '<html><body><nav><a href="/">Home</a></nav><main><div style="display:none"><p>The pier is closed for repairs until Friday, the harbour office said on Monday, and anglers can use the east jetty.</p></div></main><footer>Pier Post</footer></body></html>';
+    const article = parseHtml(html);
+    expect(article.body).toBe('The pier is closed for repairs until Friday, the harbour office said on Monday, and anglers can use the east jetty.');
+    expect(article.warnings).toContain('main text taken from the whole page: Readability found too little');
+  });
+});
