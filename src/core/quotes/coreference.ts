@@ -49,20 +49,20 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     for (let k = lowerBound(mentions, pos - WINDOW); k < mentions.length && mentions[k]!.start < pos; k++) {
       const m = mentions[k]!;
       if (insideQuote(m.start)) continue;
-      const recency = 1 - (pos - m.start) / WINDOW;
+      const recency = Math.exp(-(pos - m.start) / 500);
       bump(m.entity, (m.start >= sentenceStart ? 1.5 : 1) * (subject[k] ? 3 : 1) * recency);
     }
     for (let k = events.length - 1; k >= 0 && pos - events[k]!.pos <= WINDOW; k--) {
       const ev = events[k]!;
-      if (ev.pos < pos) bump(ev.entity, 2.5 * (1 - (pos - ev.pos) / WINDOW));
+      if (ev.pos < pos) bump(ev.entity, 2.5 * Math.exp(-(pos - ev.pos) / 500));
     }
     return score;
   }
 
-  function best(score: Map<number, number>, ok: (e: number) => boolean): number | null {
+  function best(score: Map<number, number>, ok: (e: number) => boolean, weight: (e: number) => number = () => 1): number | null {
     let bestE: number | null = null;
     let bestV = 0;
-    for (const [e, v] of score) if (ok(e) && v > bestV) { bestV = v; bestE = e; }
+    for (const [e, v] of score) if (ok(e) && v * weight(e) > bestV) { bestV = v * weight(e); bestE = e; }
     return bestE;
   }
 
@@ -104,7 +104,9 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
         if (g && e.gender && e.gender !== g) return false;
         return modifiers.every((m) => e.titles.some((t) => foldName(t).includes(m)));
       };
-      const e = best(salience(mention.start, sentenceStart), ok) ?? best(allMentioned(mention.start), ok);
+      // A bare "the president" prefers whoever is just "President" over a "Mexican President".
+      const exact = (x: number): number => (modifiers.length === 0 && entities[x]!.titles.some((t) => foldName(t) === head) ? 2 : 1);
+      const e = best(salience(mention.start, sentenceStart), ok, exact) ?? best(allMentioned(mention.start), ok, exact);
       return e === null ? unknown() : found(e);
     }
     // A proper name the people index did not know: keep it as written.

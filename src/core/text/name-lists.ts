@@ -83,6 +83,7 @@ export const NOT_NAME_WORDS = new Set([
   'does', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'should', 'can', 'let', 'just', 'even', 'every',
   'each', 'any', 'few', 'other', 'another', 'such', 'than', 'like', 'only', 'over', 'under', 'out', 'up', 'down',
   'about', 'after', 'again', 'last', 'next', 'first', 'new', 'old', 'during', 'without', 'within', 'into', 'upon',
+  'am', 'pm', 'a.m', 'p.m', 'est', 'edt', 'gmt', 'utc', 'et', 'pt',
 ]);
 
 /** Places and nationalities that look like names. */

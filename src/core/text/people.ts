@@ -34,6 +34,8 @@ interface Run {
   titleWords: string[];
   start: number;
   end: number;
+  /** Start of the run with its leading title words ("White House"), for organisations. */
+  fullStart: number;
   credit: boolean;
 }
 
@@ -85,7 +87,7 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
     const titleText = text.slice(titleStart, nameTokens[0]!.start).trim().replace(/[\s,]+$/, '');
     const titleWords = titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
-    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), credit });
+    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit });
   }
   return runs;
 }
@@ -132,7 +134,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
 
   const add = (run: Run, kind: 'person' | 'organisation'): void => {
     const parts = run.tokens.filter((t) => t.word).map(bare);
-    const name = kind === 'organisation' ? text.slice(run.start, run.end) : parts.join(' ').replace(/ \./g, '.');
+    const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : parts.join(' ').replace(/ \./g, '.');
     const key = fold(name);
     const last = fold(parts[parts.length - 1] ?? name);
     let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts) : undefined);
@@ -152,8 +154,9 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
       if (ROLE_NOUNS.has(w) || NAME_TITLES.has(w)) e.roles.add(w);
       e.gender ??= genderOfWord(w);
     }
-    e.mentions.push({ start: run.start, end: run.end });
-    mentions.push({ start: run.start, end: run.end, entity: idx });
+    const start = kind === 'organisation' ? run.fullStart : run.start;
+    e.mentions.push({ start, end: run.end });
+    mentions.push({ start, end: run.end, entity: idx });
   };
   const surnameOwner = (last: string, parts: string[]): number | undefined => {
     const idx = bySurname.get(last);
