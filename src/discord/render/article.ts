@@ -10,7 +10,7 @@ const QUOTE_CHARS = 900;
 
 /** A URL safe inside a Markdown link `[text](url)`. */
 export function linkTarget(url: string): string {
-  return url.replace(/[()\s]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** `[Headline](url)` with the headline escaped, or just the escaped headline when there is no URL. */
@@ -29,8 +29,10 @@ export function pickArticleQuotes(quotes: StoredQuote[], count = QUOTES_SHOWN): 
 export function quoteText(q: StoredQuote, max = QUOTE_CHARS): string {
   // Quotes interrupted by their attribution come as segments, each with its own quotation marks.
   const bare = q.text.trim().replace(/^["“”„«]+\s*/, '').replace(/\s*["“”»]+$/, '').replace(/["”]\s+["“]/g, ' ').replace(/[,;:]$/, '');
-  const text = escapeMarkdown(truncate(bare, max));
-  return q.kind === 'indirect' ? `${text} *(reported)*` : `“${text}”`;
+  if (q.kind === 'direct') return `“${escapeMarkdown(truncate(bare, max))}”`;
+  // Reported and mixed speech read as a clause ("that the mill ..."); shown as reported, its own quotation marks kept.
+  const clause = q.text.trim().replace(/^that\s+/i, '');
+  return `${escapeMarkdown(truncate(clause.charAt(0).toUpperCase() + clause.slice(1), max))} *(reported)*`;
 }
 
 /** One article: headline (linked), outlet and author, date, summary, up to three quotes, and where the headline came from. */
