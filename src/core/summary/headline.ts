@@ -9,6 +9,8 @@ const CONJUNCTIONS = new Set([
   'after', 'as', 'while', 'when', 'because', 'but', 'although', 'though', 'whereas', 'since', 'until', 'who',
   'which', 'where', 'following', 'amid', 'despite', 'before', 'saying', 'according', 'prompting', 'leaving',
 ]);
+/** Before these the head may be only a noun phrase ("A widow from Leeds who..."), so they are weak cuts. */
+const RELATIVES = new Set(['who', 'which', 'where']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'for', 'during', 'over', 'and']);
 
 /** Words a headline must not end on. */
@@ -30,21 +32,24 @@ function quotesBalanced(s: string): boolean {
  * punctuation and subordinating words are preferred over a plain comma or a preposition.
  */
 function clauseCuts(lede: string): number[] {
-  const cuts: { at: number; bonus: number }[] = [];
-  for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40 });
+  const cuts: { at: number; bonus: number; weak: boolean }[] = [];
+  for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40, weak: false });
   for (const m of lede.matchAll(/(,?)\s([\p{L}]+)/gu)) {
     const word = m[2]!.toLowerCase();
     const comma = m[1] === ',';
-    if (CONJUNCTIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 30 : 15 });
-    else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10 });
-    else if (comma) cuts.push({ at: m.index, bonus: 10 });
+    if (CONJUNCTIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 30 : 15, weak: !comma && RELATIVES.has(word) });
+    else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10, weak: !comma });
+    else if (comma) cuts.push({ at: m.index, bonus: 10, weak: false });
   }
   return cuts
-    .filter(({ at }) => {
+    .filter(({ at, weak }) => {
       const head = stripEnd(lede.slice(0, at));
-      const aroundNumber = /\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at));
-      const openAppositive = /,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head);
-      return head.length >= MIN_LENGTH && head.length <= MAX_LENGTH && head.split(' ').length >= 5 && !aroundNumber && !openAppositive;
+      if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || head.split(' ').length < 6) return false;
+      if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
+      if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
+      if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
+      // Before a preposition or a relative the head must already be a clause: long, not ending on a participle.
+      return !weak || (head.length >= 50 && !/(?:ed|ing)$/u.test(head));
     })
     .sort((a, b) => b.at + b.bonus - (a.at + a.bonus))
     .map(({ at }) => at);
@@ -54,7 +59,8 @@ function clauseCuts(lede: string): number[] {
  * A headline for an article that has none, written from its lede (the first body sentence that is not
  * boilerplate or a caption): the whole lede when it fits in 100 characters, otherwise the lede cut at the
  * latest clause boundary that fits (a comma, colon, dash, or before "after", "as", "who", ...), never inside
- * a word or an open quotation. Relative-clause asides and brackets are dropped first when that is enough. Captions and bylines are outside `sentences`, so never used.
+ * a word or an open quotation. Relative-clause asides and brackets are dropped first when that is enough.
+ * Captions and bylines are outside `sentences`, so they are never used.
  */
 export function generateHeadline(text: string, sentences: Span[]): string | null {
   const lede = buildCandidates(text, sentences)[0]?.text ?? null;

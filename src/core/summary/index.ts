@@ -126,7 +126,10 @@ export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptio
   const centrality = centralities(candidates);
   const summary = select(score(candidates, centrality, o, o), o).map((c) => c.text);
   const gistWeights = { centrality: o.gistCentrality, startsQuote: o.gistStartsQuote };
-  const gist = score(candidates, centrality, gistWeights, o).filter((s) => s.candidate.words <= o.gistWords).sort(byScore)[0];
+  // A digest line should read on its own: not a bare quote, not "He said..." out of context.
+  const standsAlone = (c: Candidate): boolean => !/^['"‘“]/u.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
+  const fitting = score(candidates, centrality, gistWeights, o).filter((s) => s.candidate.words <= o.gistWords).sort(byScore);
+  const gist = fitting.find((s) => standsAlone(s.candidate)) ?? fitting[0];
   return { summary, gist: gist ? gist.candidate.text : null };
 }
 

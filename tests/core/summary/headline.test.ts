@@ -28,6 +28,18 @@ describe('generateHeadline', () => {
     expect(headline(lede)).toBe('Firefighters saved a row of listed cottages in Hollin Bridge on Tuesday');
   });
 
+  it('does not stop on a noun phrase, a participle or a stub of a clause', () => {
+    const widow =
+      'A retired ferry captain from Skelmore who spent forty years crossing the strait has written a memoir that is now a surprise bestseller.';
+    expect(headline(widow)).not.toBe('A retired ferry captain from Skelmore');
+    const coach =
+      'Ines Maravilla resigned as coach of Dunmore Rovers on Monday, three days after a home defeat left the club in the relegation places.';
+    expect(headline(coach)).toBe('Ines Maravilla resigned as coach of Dunmore Rovers on Monday');
+    const comet =
+      'Astronomers at the Vell Ridge Observatory say a faint comet spotted in March is almost certainly a visitor from another star.';
+    expect(headline(comet)).not.toMatch(/spotted$/);
+  });
+
   it('does not end on an open relative clause or a dangling word', () => {
     const lede =
       'The Greenway Party, which won the most seats in last month\'s local elections across the northern districts, spent less than any of its rivals on advertising, figures show.';
