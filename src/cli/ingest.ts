@@ -5,7 +5,7 @@ import { parseOptions, UsageError, withCliContext } from './shared.ts';
 /** `quotewire ingest PATH|URL...`: one line per file or page, then a total; exit 1 when any failed. */
 export async function run(argv: string[]): Promise<number> {
   const { positionals } = parseOptions(argv, {});
-  if (positionals.length === 0) throw new UsageError('give at least one file, folder or http(s) URL, e.g. quotewire ingest seeds/');
+  if (positionals.length === 0) throw new UsageError('give at least one file or folder (or an http(s) URL), e.g. quotewire ingest seeds/');
   const urls = positionals.filter(isWebUrl);
   const paths = positionals.filter((arg) => !isWebUrl(arg));
   return withCliContext(async (ctx) => {
