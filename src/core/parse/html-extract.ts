@@ -23,6 +23,7 @@ export function extractMainText(document: DomDocument, html: string): Extraction
   let byline: string | null = null;
   let paragraphs: string[] = [];
   preClean(document);
+  const marked = markedBodyText(document);
   try {
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
@@ -31,10 +32,33 @@ export function extractMainText(document: DomDocument, html: string): Extraction
   } catch {
     paragraphs = [];
   }
+  if (marked && totalLength(marked) >= MARKED_MIN && totalLength(marked) >= MARKED_SHARE * totalLength(paragraphs) && totalLength(marked) <= totalLength(paragraphs)) {
+    return { paragraphs: marked, method: 'readability', byline };
+  }
   if (totalLength(paragraphs) >= MIN_TEXT) return { paragraphs, method: 'readability', byline };
   const fallback = fallbackText(parseDocument(html));
   if (totalLength(fallback) > totalLength(paragraphs)) return { paragraphs: fallback, method: 'fallback', byline };
   return { paragraphs, method: paragraphs.length > 0 ? 'readability' : 'none', byline };
+}
+
+const MARKED_MIN = 500;
+const MARKED_SHARE = 0.5;
+const BODY_CLASS = /(?:^|[\s_-])(?:article|entry|post|story)[-_]?(?:body|content|text)(?:$|[\s_-])/i;
+
+/** The text of the one element the page marks as its article body (itemprop or a conventional class), if any. */
+function markedBodyText(document: DomDocument): string[] | null {
+  let found = Array.from(document.querySelectorAll('[itemprop="articleBody"]'));
+  if (found.length === 0) {
+    found = Array.from(document.querySelectorAll('div[class], section[class], article[class]')).filter((el) => BODY_CLASS.test(el.getAttribute('class') ?? ''));
+    found = found.filter((el) => !found.some((other) => other !== el && contains(other, el)));
+  }
+  if (found.length !== 1) return null;
+  return withoutBoilerplate(textBlocksOf(found[0] as DomElement, { skip: isNoise })).map((b) => b.text);
+}
+
+function contains(ancestor: DomElement, node: DomElement): boolean {
+  for (let p = node.parentNode; p; p = p.parentNode) if (p === ancestor) return true;
+  return false;
 }
 
 const PRE_REMOVE = 'nav, aside, [role="navigation"], [role="complementary"]';

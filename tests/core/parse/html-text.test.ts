@@ -73,6 +73,30 @@ describe('boilerplate rules', () => {
   });
 });
 
+describe('marked article body', () => {
+  const p = (t: string): string => `<p>${t}</p>`;
+  const article = [
+    'The ferry company added a late sailing on Fridays after a petition from island students who work evening shifts on the mainland.',
+    'The new boat leaves the mainland at half past eleven and reaches the island pier shortly after midnight, the company said on Tuesday.',
+    'Students said the change would save them about two hundred pounds a month in hostel fees and let them keep their jobs through exams.',
+    'Fares for the late sailing will match the daytime prices, and bicycles will travel free until the end of the summer season.',
+  ];
+  const bio = [
+    'Rosa Lindgren has covered the islands for twelve years and writes about transport, schools and the fishing industry for the paper.',
+    'She lives on the largest island with her family, two dogs and an old rowing boat that she refuses to repaint.',
+  ];
+
+  it('keeps only the element the page marks as its article body when Readability takes more', () => {
+    const html = `<html><body><div class="wrap"><div class="entry-content">${article.map(p).join('')}</div><div class="about-writer">${bio.map(p).join('')}</div></div></body></html>`;
+    expect(parseHtml(html).body).toBe(article.join('\n\n'));
+  });
+
+  it('ignores the marker when several elements carry it', () => {
+    const html = `<html><body><div class="wrap"><div class="post-content">${article.map(p).join('')}</div><div class="post-content">${bio.map(p).join('')}</div></div></body></html>`;
+    expect(parseHtml(html).body).toContain('Rosa Lindgren');
+  });
+});
+
 describe('extraction fallback', () => {
   it('falls back to the main element when Readability finds nothing', () => {
     const html = '<html><body><nav><a href="/">Home</a></nav><main><div style="display:none"><p>The pier is closed for repairs until Friday, the harbour office said on Monday, and anglers can use the east jetty.</p></div></main><footer>Pier Post</footer></body></html>';
