@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { commandLines, createCompleter, createConsoleService } from '../../src/discord/console.ts';
+import { UserError } from '../../src/discord/command.ts';
+import { parseCommandLine } from '../../src/discord/text-input.ts';
+import { addTestArticles } from '../discord/data.ts';
+import { openFixtureStore } from '../discord/harness.ts';
+
+let fixture: ReturnType<typeof openFixtureStore>;
+beforeAll(() => {
+  fixture = openFixtureStore();
+  addTestArticles(fixture.store);
+});
+afterAll(() => {
+  fixture.store.close();
+  rmSync(fixture.dir, { recursive: true, force: true });
+});
+
+describe('typed command lines', () => {
+  it('read like Discord options: positional text fills the first required option', () => {
+    expect(parseCommandLine('/quote Claudia Sheinbaum about: water budget', commands).input).toMatchObject({ subcommand: null, options: { speaker: 'Claudia Sheinbaum', about: 'water budget' } });
+    expect(parseCommandLine('/article search query: ferry', commands).input).toMatchObject({ subcommand: 'search', options: { query: 'ferry' } });
+    expect(parseCommandLine('/article show 12', commands).input.options).toEqual({ id: 12 });
+    expect(parseCommandLine('speakers count:3', commands).input.options).toEqual({ count: 3 });
+  });
+
+  it('explain what to type when a line is wrong', () => {
+    expect(() => parseCommandLine('/nope', commands)).toThrow(UserError);
+    expect(() => parseCommandLine('/article', commands)).toThrow('Use `/article latest`, `/article search query:…`, `/article show id:…`.');
+    expect(() => parseCommandLine('/quote', commands)).toThrow('`/quote` needs `speaker:`. Usage: `/quote speaker:… [about:…]`');
+    expect(() => parseCommandLine('/article show id: abc', commands)).toThrow('`id:` must be a number.');
+  });
+});
+
+describe('the console', () => {
+  it('completes command names and speaker names', () => {
+    const complete = createCompleter(fixture.ctx, commands);
+    expect(commandLines(commands)).toContain('/article search query:');
+    expect(complete('/art')[0]).toEqual(['/article latest', '/article search query:', '/article show id:']);
+    expect(complete('/quote nu')[0]).toEqual(['/quote José Núñez']);
+  });
+
+  it('answers typed commands as text, and next/previous turn pages', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += String(chunk)));
+    let exited = false;
+    const service = createConsoleService(commands, { input, output, terminal: false, onExit: () => (exited = true) });
+    await service.start(fixture.ctx);
+    const waitFor = async (needle: string): Promise<void> => {
+      for (let i = 0; i < 100 && !text.includes(needle); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(text).toContain(needle);
+    };
+    input.write('/quote Núñez\n');
+    await waitFor('-- Quotes 1–5 of 12');
+    expect(text).toContain('== What José Núñez said ==');
+    expect(text).toContain('“We will dredge the channel before spring, report 4”\n— Harbour council meets, session 4, 2025-10-04');
+    input.write('next\n');
+    await waitFor('-- Quotes 6–10 of 12');
+    input.write('/quote Fereira\n');
+    await waitFor('Did you mean Odalys Ferreira?');
+    input.end();
+    await waitFor('');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(exited).toBe(true);
+    await service.stop();
+  });
+});
