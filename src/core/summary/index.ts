@@ -121,7 +121,8 @@ export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptio
   const all = buildCandidates(input.text, input.sentences);
   if (all.length === 0) return { summary: [], gist: null };
   // Run-on "sentences" are left out unless the article has nothing else.
-  const clean = all.filter((c) => c.words <= o.maxWords && c.longestRun <= o.maxRun);
+  // The lede is exempt from the run-length test: a long first sentence is usually just a long lede.
+  const clean = all.filter((c) => c.words <= o.maxWords && (c.rank === 0 || c.longestRun <= o.maxRun));
   const candidates = clean.length ? clean : all;
   const centrality = centralities(candidates);
   const summary = select(score(candidates, centrality, o, o), o).map((c) => c.text);

@@ -33,6 +33,9 @@ const CAPTION_MARKERS = /\((?:pictured|left|right|centre|center|middle|top|botto
 const CAPTION_LABEL = /^[\p{Lu}'‘"“][\p{L}\p{N}'’-]*(?:\s+[\p{L}\p{N}'’-]+){0,4}:\s+[\p{Lu}\p{N}]/u;
 const SPEECH_LABEL = /\b(?:said|says|say|told|added|explains?|explained|wrote|writes|tweeted|posted|asked|replied|declared|statement|reads?|warned|insisted|claimed|revealed|continued)\s*:/i;
 
+/** A sentence opening with one of these is a sentence, not a "Label: caption" ("With the new film: Part Two out..."). */
+const CLAUSE_OPENER = /^(?:With|In|On|At|For|After|Before|As|When|While|From|By|To|Of|He|She|They|It|We|I|But|And|So|If|Asked|Speaking|According)\b/u;
+
 /** True for furniture sentences: boilerplate prompts, credits and bylines. */
 export function isBoilerplate(sentence: string): boolean {
   return BOILERPLATE.some((re) => re.test(sentence));
@@ -46,6 +49,6 @@ export function hasFinalPunctuation(sentence: string): boolean {
 /** True when a sentence looks like an image caption (label prefix, picture markers, no final stop). */
 export function looksLikeCaption(sentence: string): boolean {
   if (!hasFinalPunctuation(sentence)) return true;
-  if (CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence.slice(0, 60))) return true;
+  if (CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence.slice(0, 60)) && !CLAUSE_OPENER.test(sentence)) return true;
   return CAPTION_MARKERS.test(sentence);
 }
