@@ -13,6 +13,7 @@ export interface BenchSection {
 const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   analysis: async () => (await import('./analysis.ts')).section,
   ingest: async () => (await import('./ingest.ts')).section,
+  extract: async () => (await import('./extract.ts')).section,
 };
 
 export async function run(argv: string[]): Promise<number> {
