@@ -3,7 +3,7 @@
  * then the page itself (<title>, <h1>, <time>, bylines). Values are cleaned (see html-clean.ts).
  */
 import { squeezeSpaces } from '../text/normalize.ts';
-import type { DomDocument } from './html-dom.ts';
+import type { DomDocument, DomElement } from './html-dom.ts';
 import { decodeEntities } from './html-dom.ts';
 import { cleanAuthors, cleanDate, cleanTitle } from './html-clean.ts';
 import type { CleanDate } from './html-clean.ts';
@@ -23,23 +23,34 @@ const DATE_KEYS = [
   'parsely-pub-date', 'sailthru.date', 'dc.date', 'DC.date.issued', 'dcterms.created', 'pdate',
 ];
 
-function meta(document: DomDocument, ...keys: string[]): string | null {
+/** Every <meta> content by lower-cased property, name and itemprop token, in page order (one pass). */
+type MetaIndex = Map<string, string[]>;
+
+function metaIndex(document: DomDocument): MetaIndex {
+  const index: MetaIndex = new Map();
+  const els = document.querySelectorAll('meta[content]');
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i] as DomElement;
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    const keys = [el.getAttribute('property'), el.getAttribute('name'), ...(el.getAttribute('itemprop') ?? '').split(/\s+/)];
+    for (const key of keys) {
+      if (!key) continue;
+      const k = key.toLowerCase();
+      const list = index.get(k);
+      if (list) list.push(content);
+      else index.set(k, [content]);
+    }
+  }
+  return index;
+}
+
+function meta(index: MetaIndex, ...keys: string[]): string | null {
   for (const key of keys) {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop~="${key}"]`);
-    const value = el?.getAttribute('content')?.trim();
+    const value = index.get(key.toLowerCase())?.[0];
     if (value) return value;
   }
   return null;
-}
-
-function metaAll(document: DomDocument, key: string): string[] {
-  const els = document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`);
-  const out: string[] = [];
-  for (let i = 0; i < els.length; i++) {
-    const value = els[i]?.getAttribute('content')?.trim();
-    if (value) out.push(value);
-  }
-  return out;
 }
 
 function firstText(document: DomDocument, selector: string): string | null {
@@ -62,17 +73,17 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
   }
 }
 
-function firstAuthors(candidates: Array<Array<string | null>>, outlet: string | null): string[] {
-  for (const list of candidates) {
-    const authors = cleanAuthors(list.map((a) => (a ? decodeEntities(a) : a)), outlet);
+function firstAuthors(candidates: Array<() => Array<string | null>>, outlet: string | null): string[] {
+  for (const candidate of candidates) {
+    const authors = cleanAuthors(candidate().map((a) => (a ? decodeEntities(a) : a)), outlet);
     if (authors.length > 0) return authors;
   }
   return [];
 }
 
-function firstDate(candidates: Array<string | null>, zone: string): CleanDate | null {
-  for (const raw of candidates) {
-    const date = cleanDate(raw, zone);
+function firstDate(candidates: Array<() => string | null>, zone: string): CleanDate | null {
+  for (const candidate of candidates) {
+    const date = cleanDate(candidate(), zone);
     if (date) return date;
   }
   return null;
@@ -81,25 +92,26 @@ function firstDate(candidates: Array<string | null>, zone: string): CleanDate | 
 /** Reads the page's metadata. `pageUrl` is where the page was fetched from (to resolve relative URLs). */
 export function pageMetadata(document: DomDocument, pageUrl: string | null, zone = 'UTC'): PageMetadata {
   const ld = jsonLdMetadata(document);
-  const outlet = squeezeSpaces(decodeEntities(ld?.outlet ?? meta(document, 'og:site_name', 'application-name', 'publisher') ?? '')) || null;
+  const metas = metaIndex(document);
+  const outlet = squeezeSpaces(decodeEntities(ld?.outlet ?? meta(metas, 'og:site_name', 'application-name', 'publisher') ?? '')) || null;
   const rawTitle =
-    ld?.title ?? meta(document, 'og:title', 'twitter:title', 'headline') ??
+    ld?.title ?? meta(metas, 'og:title', 'twitter:title', 'headline') ??
     firstText(document, 'h1') ?? (squeezeSpaces(document.title ?? '') || null);
   const authors = firstAuthors([
-    ld?.authors ?? [],
-    [meta(document, 'author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator')],
-    metaAll(document, 'article:author'),
-    [firstText(document, '[rel="author"]'), firstText(document, '[itemprop="author"] [itemprop="name"]'), firstText(document, '[itemprop="author"]')],
-    [firstText(document, '.byline, .author-name, .byline-name, [class*="byline"]')],
+    () => ld?.authors ?? [],
+    () => [meta(metas, 'author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator')],
+    () => metas.get('article:author') ?? [],
+    () => [firstText(document, '[rel="author"]'), firstText(document, '[itemprop="author"] [itemprop="name"]'), firstText(document, '[itemprop="author"]')],
+    () => [firstText(document, '.byline, .author-name, .byline-name, [class*="byline"]')],
   ], outlet);
   const published = firstDate([
-    ld?.published ?? null,
-    ...DATE_KEYS.map((key) => meta(document, key)),
-    attr(document, 'time[datetime][pubdate], time[itemprop="datePublished"]', 'datetime'),
-    attr(document, 'article time[datetime], time[datetime]', 'datetime'),
+    () => ld?.published ?? null,
+    ...DATE_KEYS.map((key) => () => meta(metas, key)),
+    () => attr(document, 'time[datetime][pubdate], time[itemprop="datePublished"]', 'datetime'),
+    () => attr(document, 'article time[datetime], time[datetime]', 'datetime'),
   ], zone);
-  const canonical = ld?.url ?? attr(document, 'link[rel="canonical"]', 'href') ?? meta(document, 'og:url');
-  const image = ld?.imageUrl ?? meta(document, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src');
+  const canonical = ld?.url ?? attr(document, 'link[rel="canonical"]', 'href') ?? meta(metas, 'og:url');
+  const image = ld?.imageUrl ?? meta(metas, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src');
   return {
     title: cleanTitle(rawTitle ? decodeEntities(rawTitle) : null, outlet),
     authors,
