@@ -13,6 +13,7 @@ export interface BenchSection {
 const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   analysis: async () => (await import('./analysis.ts')).section,
   ingest: async () => (await import('./ingest.ts')).section,
+  discord: async () => (await import('./discord.ts')).section,
   extract: async () => (await import('./extract.ts')).section,
 };
 

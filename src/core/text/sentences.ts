@@ -33,6 +33,8 @@ const FUNCTION_WORDS = new Set([
 const GLUE_PRONOUNS = /^(?:He|She|They|We)\s+\p{Ll}/u;
 const GLUE_IT = /^It\s+(?:is|was|has|had|will|would|also|comes|means|seems|emerged|came|appears)\b/u;
 const GLUE_STARTERS = /^(?:The|This|These|Those|His|Her|Their|Its|A|An|But|And|However|Meanwhile|In|On|At|After|Before|When|While|If|Now|There)\s+\p{Ll}/u;
+/** Sentence adverbs that open a sentence and are never names ("...other macaques Officially named..."). */
+const GLUE_ADVERBS = /^(?:Officially|Originally|Previously|Recently|Currently|Eventually|Finally|Initially|Ultimately|Additionally|Unfortunately|Fortunately|Luckily|Sadly|Apparently|Reportedly|Allegedly|Remarkably|Incredibly|Interestingly|Surprisingly|Similarly|Earlier|Later|Despite|Although|Since|During|According|Following|Speaking|Asked)\b/u;
 const NOT_SENTENCE_FINAL = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'as', 'than',
   'that', 'this', 'is', 'was', 'are', 'were', 'be', 'called', 'named', 'titled', 'dubbed', 'film', 'song', 'show',
@@ -46,7 +48,7 @@ function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const prev = text[i - 1];
   if (!(isLower(prev) || isDigit(prev) || prev === ')')) return false;
   const rest = text.slice(i + 1, i + 40);
-  if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest))) return false;
+  if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest) || GLUE_ADVERBS.test(rest))) return false;
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
   if (prev !== ')' && !capitalisedOk && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Don't Push It"

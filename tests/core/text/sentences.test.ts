@@ -71,6 +71,14 @@ describe('splitSentences on scraped text', () => {
     ]);
   });
 
+  it('splits before a sentence adverb glued to a caption', () => {
+    expect(split('A new beetle was found in the park. The beetle is larger than its cousins Officially named Carabus pellworthi, it lives under oak bark.')).toEqual([
+      'A new beetle was found in the park.',
+      'The beetle is larger than its cousins',
+      'Officially named Carabus pellworthi, it lives under oak bark.',
+    ]);
+  });
+
   it('does not treat a capitalised word after a function word as a glue point', () => {
     expect(split('They watched the film The Long Road twice.')).toEqual(['They watched the film The Long Road twice.']);
   });
