@@ -111,6 +111,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     }
     // A proper name the people index did not know: keep it as written.
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
+    if (people.ignored.has(foldName(raw))) return unknown();
     const nameWords = raw.split(/\s+/).filter((w, k) => !(k === 0 && DETERMINERS.has(w.toLowerCase())));
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, '')));

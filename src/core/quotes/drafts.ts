@@ -37,7 +37,11 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index,
       contextStart: view.tokens[view.units[f.unit]!.from]!.start, quoted: false,
     }));
-    for (const d of local) d.quoted = view.marks.some((m) => d.segments.some((s) => overlap(s, { start: m.innerStart, end: m.innerEnd }) > 0));
+    const inners = view.marks.map((m) => ({ start: m.innerStart, end: m.innerEnd }));
+    for (const d of local) d.quoted = d.segments.some((s) => overlapsAny(inners, s));
+    const byEnd = [...local].sort((a, b) => endOf(a) - endOf(b));
+    let fp = 0;
+    let prevQuoted: Draft | undefined;
     const segs = local.flatMap((d) => d.segments).sort((a, b) => a.start - b.start);
     const covered = (m: Span): boolean => {
       for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
@@ -56,7 +60,11 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       const seg = { start: m.start, end: m.end };
       const unit = view.units[unitAt(view, m.start)]!;
       const dash = dashSource(text, view, m.end);
-      const prevLocal = lastQuotedBefore(local, m.start);
+      while (fp < byEnd.length && endOf(byEnd[fp]!) <= m.start) {
+        if (byEnd[fp]!.quoted && (!prevQuoted || endOf(byEnd[fp]!) >= endOf(prevQuoted))) prevQuoted = byEnd[fp];
+        fp++;
+      }
+      const prevLocal = prevQuoted;
       const unitHasFrame = frameUnits.has(unit.from);
       let draft: Draft | null = null;
       if (dash) {
@@ -78,6 +86,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
         else continue; // an unattributed quotation that continues nothing: not reported
       }
       local.push(draft);
+      prevQuoted = draft;
     }
     local.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
     for (const d of local) {
@@ -158,11 +167,10 @@ function unitAt(view: ParagraphView, pos: number): number {
   return lo;
 }
 
-/** The last quoted draft of the paragraph so far that ends before `pos`. */
-function lastQuotedBefore(local: Draft[], pos: number): Draft | undefined {
-  for (let k = local.length - 1; k >= 0; k--) {
-    const d = local[k]!;
-    if (d.quoted && d.segments[d.segments.length - 1]!.end <= pos) return d;
-  }
-  return undefined;
+const endOf = (d: Draft): number => d.segments[d.segments.length - 1]!.end;
+
+/** Does `span` overlap any of the sorted, non-nesting `spans`? (binary search) */
+function overlapsAny(spans: Span[], span: Span): boolean {
+  const k = firstEndingAfter(spans, span.start);
+  return k < spans.length && spans[k]!.start < span.end;
 }

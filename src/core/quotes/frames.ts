@@ -16,7 +16,6 @@ export interface Frame {
   segments: Span[];
 }
 
-const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'as', 'because', 'when', 'although', 'though', 'since', 'if', 'yet', 'with', 'where']);
 const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|looking|pointing|prompting|drawing|\w+ing)$/;
 
 const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';

@@ -26,6 +26,8 @@ export interface PeopleIndex {
   entities: Entity[];
   /** Name mentions in text order. */
   mentions: EntityMention[];
+  /** Folded names (and surnames) that must not become people: bylines, photographers. */
+  ignored: Set<string>;
 }
 
 interface Run {
@@ -40,6 +42,7 @@ interface Run {
 }
 
 const POSSESSIVE = /['’]s?$/;
+const POSSESSIVE_END = /['’]s?$/;
 const ACRONYM = /^[A-Z][A-Z&.]{1,7}$/;
 
 /** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */
@@ -71,7 +74,11 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     if (!run.length) continue;
     // Leading title words inside the run ("Mexican President Claudia Sheinbaum").
     let n = 0;
-    while (n < run.length - 1 && (NAME_TITLES.has(run[n]!.lower) || PLACE_WORDS.has(run[n]!.lower) || /^(White|House|U\.S|US)$/.test(run[n]!.text))) n++;
+    while (n < run.length - 1 && (NAME_TITLES.has(run[n]!.lower) || ROLE_NOUNS.has(run[n]!.lower) || PLACE_WORDS.has(run[n]!.lower) || /^(White|House|U\.S|US)$/.test(run[n]!.text))) n++;
+    // "Brazilian Finance Minister Helena Duarte": everything up to the last title word is the title.
+    for (let m = run.length - 2; m >= n; m--) {
+      if (NAME_TITLES.has(run[m]!.lower.replace(/\.$/, '')) && !POSSESSIVE_END.test(run[m]!.text)) { n = m + 1; break; }
+    }
     const nameTokens = run.slice(n);
     const titleStartTok = n > 0 ? run[0]! : null;
     // Lower-case roles just before the run ("White House spokeswoman Anna Kelly").
@@ -199,5 +206,5 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     if (e.kind === 'person' && !e.gender && e.parts.length > 1) e.gender = genderOfFirstName(e.parts[0]!);
   }
   mentions.sort((a, b) => a.start - b.start);
-  return { entities, mentions };
+  return { entities, mentions, ignored };
 }

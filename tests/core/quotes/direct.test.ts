@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, envelope, quoteWith } from './helpers.ts';
+
+describe('direct quotes', () => {
+  it('finds a quote of several sentences with its speaker, quotation marks included', () => {
+    const text = 'The mayor of Port Avel spoke on Monday.\n\n“We will reopen the bridge. It has taken too long. I am sorry,” Mayor Lena Ortiz said.';
+    const { quotes } = analyse(text);
+    expect(quotes).toHaveLength(1);
+    const q = quotes[0]!;
+    expect(envelope(text, q)).toBe('“We will reopen the bridge. It has taken too long. I am sorry,”');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBe('Lena Ortiz');
+    expect(text.slice(q.speakerStart!, q.speakerEnd!)).toBe('Mayor Lena Ortiz');
+    expect(q.cue).toBe('said');
+  });
+
+  it('reads straight quotation marks and attribution before the quote', () => {
+    const text = 'Engineer Tomas Berg wrote: "The pumps failed twice before the storm arrived."';
+    const q = analyse(text).quotes[0]!;
+    expect(envelope(text, q)).toBe('"The pumps failed twice before the storm arrived."');
+    expect(q.speaker).toBe('Tomas Berg');
+    expect(q.kind).toBe('direct');
+  });
+
+  it('keeps an interrupted quote as one quote with two segments and one speaker', () => {
+    const text = '“The budget is tight,” she said. “But the schools come first.”\n\nShe was speaking to Marta Quill, the council treasurer.';
+    const text2 = `Councillor Ines Varga spoke after the vote.\n\n${text}`;
+    const { quotes } = analyse(text2);
+    const q = quoteWith(quotes, 'budget is tight');
+    expect(q.segments).toHaveLength(2);
+    expect(envelope(text2, q)).toBe('“The budget is tight,” she said. “But the schools come first.”');
+    expect(q.speaker).toBe('Ines Varga');
+    expect(q.speakerMention).toBe('she');
+  });
+
+  it('joins a quote with the attribution in the middle of the sentence', () => {
+    const text = 'Coach Dario Pell was blunt. "We played badly," Pell said, "and we deserved to lose the final."';
+    const q = quoteWith(analyse(text).quotes, 'played badly');
+    expect(q.segments).toHaveLength(2);
+    expect(envelope(text, q)).toBe('"We played badly," Pell said, "and we deserved to lose the final."');
+    expect(q.speaker).toBe('Dario Pell');
+  });
+
+  it('runs a quote over several paragraphs when a paragraph leaves it open', () => {
+    const text = [
+      'Festival director Amara Lind looked back on the week.',
+      '“We sold every ticket on the first day. The town has never been this full,” Lind said.',
+      '“Next year we will add a second stage by the river.',
+      '“And we will keep the prices where they are.”',
+      'The festival ends on Sunday.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    const first = quoteWith(quotes, 'sold every ticket');
+    expect(first.speaker).toBe('Amara Lind');
+    const next = quoteWith(quotes, 'second stage');
+    expect(next.speaker).toBe('Amara Lind');
+    expect(envelope(text, next)).toContain('keep the prices');
+    expect(next.segments.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives an unattributed quote that follows in the next paragraph to the previous speaker', () => {
+    const text = [
+      '“The harbour needs dredging,” port manager Olaf Brandt said.',
+      '“Ships are already waiting outside for the tide.”',
+    ].join('\n\n');
+    const q = quoteWith(analyse(text).quotes, 'Ships are already');
+    expect(q.speaker).toBe('Olaf Brandt');
+  });
+
+  it('keeps nested single quotes inside the quote', () => {
+    const text = '“When they told me ‘the money is gone,’ I did not believe them,” treasurer Priya Nandakumar said.';
+    const q = analyse(text).quotes[0]!;
+    expect(envelope(text, q)).toBe('“When they told me ‘the money is gone,’ I did not believe them,”');
+    expect(q.speaker).toBe('Priya Nandakumar');
+  });
+
+  it('does not take scare quotes or titles of works for quotes', () => {
+    const text = [
+      'The council called the plan a “reset” of the old budget.',
+      'Her novel “The Salt Road” sold well in the spring.',
+      'Critics mocked the “smart” bins on every corner of the market square.',
+    ].join('\n\n');
+    expect(analyse(text).quotes).toEqual([]);
+  });
+
+  it('credits a quote signed with a dash', () => {
+    const text = 'Readers wrote in after the debate.\n\n“The candidates never answered the question about rents.” ― Nora Feld';
+    const q = quoteWith(analyse(text).quotes, 'never answered');
+    expect(q.speakerMention).toBe('Nora Feld');
+    expect(q.speaker).toBe('Nora Feld');
+  });
+
+  it('reads a transcript turn as a quote by the named speaker', () => {
+    const text = 'HOST: Welcome back to the program, tonight we talk about trains.\n\nKESSLER: Thank you, it is a pleasure to be here again.';
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'pleasure to be here').speakerMention).toBe('KESSLER');
+  });
+});

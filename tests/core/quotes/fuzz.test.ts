@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { QuoteResult } from '../../../src/core/quotes/index.ts';
+import { analyse } from './helpers.ts';
+
+const pieces = ['"', '“', '”', '‘', '’', "''", ',', '.', ' ', '\n\n', '\n', 'said', 'she', 'Mr.', 'according to', 'Anna Kelly', 'that',
+  ' told reporters', ':', '―', 'The president', 'x', '?', '!', '(', ')', 'é', '—', 'said Smith', 'Sen.'];
+const articleish = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 120 }).map((a) => a.join(''));
+
+function checkSpans(text: string, result: QuoteResult): void {
+  for (const q of result.quotes) {
+    expect(q.start).toBeGreaterThanOrEqual(0);
+    expect(q.end).toBeLessThanOrEqual(text.length);
+    expect(q.start).toBeLessThan(q.end);
+    for (const s of q.segments) {
+      expect(s.start).toBeGreaterThanOrEqual(q.start);
+      expect(s.end).toBeLessThanOrEqual(q.end);
+    }
+    if (q.speakerStart !== null) {
+      expect(q.speakerStart).toBeGreaterThanOrEqual(0);
+      expect(q.speakerEnd!).toBeLessThanOrEqual(text.length);
+    }
+  }
+}
+
+describe('quote finder on hostile input', () => {
+  it('never throws and keeps every span inside the text', () => {
+    fc.assert(fc.property(articleish, (text) => checkSpans(text, analyse(text))), { numRuns: 400 });
+  });
+
+  it('copes with unbalanced marks, quotes at the edges, empty paragraphs and text without letters', () => {
+    for (const text of ['"', '“unclosed at the start, she said', 'ends open ”', '\n\n\n\n', '"" "" ""', '... ,,, !!! 123', '“a” “b” “c”', '']) {
+      checkSpans(text, analyse(text));
+    }
+  });
+
+  it('runs in linear time on huge paragraphs', () => {
+    const unit = '“We will build it,” she said, adding that the plan, according to Mr. Lee, was “final.” ';
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      const t0 = performance.now();
+      analyse(text);
+      return performance.now() - t0;
+    };
+    time(200); // warm up
+    const small = time(1000);
+    const large = time(8000);
+    expect(large).toBeLessThan(small * 8 * 3 + 50);
+    // No letters at all, one huge paragraph of marks and punctuation.
+    const t0 = performance.now();
+    analyse('" , . '.repeat(100_000));
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});

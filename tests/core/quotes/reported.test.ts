@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, envelope, quoteWith } from './helpers.ts';
+
+const intro = 'Harbour commissioner Rosa Dimitrova met the fishermen on Tuesday.\n\n';
+
+describe('reported speech', () => {
+  it('takes the clause after "X said that" as the content, "that" included', () => {
+    const text = `${intro}Dimitrova said that the new quay would open before the winter storms.`;
+    const q = quoteWith(analyse(text).quotes, 'new quay');
+    expect(envelope(text, q)).toBe('that the new quay would open before the winter storms');
+    expect(q.kind).toBe('indirect');
+    expect(q.speaker).toBe('Rosa Dimitrova');
+    expect(q.cue).toBe('said');
+  });
+
+  it('handles "X added that" with a pronoun and "X said" without "that"', () => {
+    const text = `${intro}She added that the fish market would stay where it is. The mayor says the town cannot pay for a second quay.`;
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'fish market').speaker).toBe('Rosa Dimitrova');
+    expect(envelope(text, quoteWith(quotes, 'second quay'))).toBe('the town cannot pay for a second quay');
+  });
+
+  it('takes the clause before ", X said." as the content', () => {
+    const text = `${intro}The old crane will be sold for scrap, the commissioner said.`;
+    const q = quoteWith(analyse(text).quotes, 'old crane');
+    expect(envelope(text, q)).toBe('The old crane will be sold for scrap');
+    expect(q.speakerMention).toBe('the commissioner');
+    expect(q.speaker).toBe('Rosa Dimitrova');
+  });
+
+  it('reads "according to X" before and after the clause', () => {
+    const text = `${intro}According to the port authority, two ships were turned away last month. Catches fell by a third this year, according to Dimitrova.`;
+    const { quotes } = analyse(text);
+    const before = quoteWith(quotes, 'two ships');
+    expect(envelope(text, before)).toBe('two ships were turned away last month');
+    expect(before.cue).toBe('according to');
+    expect(before.speakerKind).toBe('organisation');
+    const after = quoteWith(quotes, 'Catches fell');
+    expect(envelope(text, after)).toBe('Catches fell by a third this year');
+    expect(after.speaker).toBe('Rosa Dimitrova');
+  });
+
+  it('reads "X, stating that" and "with X stating that" as separate attributions', () => {
+    const text = `${intro}Dimitrova rejected the plan on Friday, stating that the fleet must keep its berths. Both unions welcomed the news, with union leader Kofi Mensah stating that the jobs are safe for now.`;
+    const { quotes } = analyse(text);
+    const stating = quoteWith(quotes, 'fleet must keep');
+    expect(envelope(text, stating)).toBe('that the fleet must keep its berths');
+    expect(stating.speaker).toBe('Rosa Dimitrova');
+    const kofi = quoteWith(quotes, 'jobs are safe');
+    expect(kofi.speaker).toBe('Kofi Mensah');
+    expect(kofi.cue).toBe('stating');
+  });
+
+  it('marks reported speech with a quoted part as mixed', () => {
+    const text = `${intro}Dimitrova said the delays were “simply unacceptable for a working port.”`;
+    const q = quoteWith(analyse(text).quotes, 'delays');
+    expect(q.kind).toBe('mixed');
+    expect(envelope(text, q)).toBe('the delays were “simply unacceptable for a working port.”');
+  });
+
+  it.each([
+    ['told reporters that', 'told reporters that the repairs are on schedule'],
+    ['warned', 'warned that the repairs could be delayed again'],
+    ['insisted', 'insisted the repairs are on schedule'],
+    ['confirmed', 'confirmed that the repairs are on schedule'],
+    ['argued', 'argued that the repairs are on schedule'],
+    ['noted', 'noted that the repairs are on schedule'],
+    ['wrote', 'wrote that the repairs are on schedule'],
+    ['tweeted', 'tweeted that the repairs are on schedule'],
+    ['announced', 'announced that the repairs are on schedule'],
+    ['claimed', 'claimed that the repairs are on schedule'],
+    ['explained', 'explained that the repairs are on schedule'],
+    ['continued', 'continued that the repairs are on schedule'],
+  ])('recognises the cue "%s"', (cue, sentence) => {
+    const text = `${intro}Dimitrova ${sentence}.`;
+    const q = quoteWith(analyse(text).quotes, 'repairs');
+    expect(q.speaker).toBe('Rosa Dimitrova');
+    expect(q.cue).toBe(cue.split(' ')[0]);
+  });
+
+  it('does not read a sentence without a speech verb as a quote', () => {
+    const text = 'The ferry left at dawn. Gulls followed it out of the bay, and the town went back to sleep.';
+    expect(analyse(text).quotes).toEqual([]);
+  });
+
+  it('does not take "Editor\'s note" or "his tweets" for an attribution', () => {
+    const text = 'Editor’s note: the interview was edited for length. His tweets about the harbour drew hundreds of replies.';
+    expect(analyse(text).quotes).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { foldName } from '../../../src/core/text/normalize.ts';
+import { analyse, quoteWith } from './helpers.ts';
+
+describe('speakers', () => {
+  const article = [
+    'Brazilian Finance Minister Helena Duarte has rejected a loan offer from Chancellor Viktor Hals, officials said.',
+    'Hals phoned Duarte on Monday, pressing the Brazilian minister to accept strict terms.',
+    '“Brazil needs this money more than it admits,” Hals said at a press conference. “We only want to help.”',
+    '“No, Chancellor Hals, we will not sign these terms,” she said. “Our budget is our own business.”',
+    '“We stand ready to talk again,” the chancellor said on Tuesday.',
+    'Government spokeswoman Ana Reis said that talks would resume next month. The spokeswoman added that no date had been set.',
+  ].join('\n\n');
+  const { quotes, people } = analyse(article);
+
+  it('resolves a surname to the full name seen earlier', () => {
+    expect(quoteWith(quotes, 'more than it admits').speaker).toBe('Viktor Hals');
+  });
+
+  it('resolves a pronoun by gender, not to the name inside the quote', () => {
+    const q = quoteWith(quotes, 'will not sign');
+    expect(q.speakerMention).toBe('she');
+    expect(q.speaker).toBe('Helena Duarte');
+    expect(quoteWith(quotes, 'budget is our own').speaker).toBe('Helena Duarte');
+  });
+
+  it('resolves a role to the person who holds it', () => {
+    expect(quoteWith(quotes, 'ready to talk').speaker).toBe('Viktor Hals');
+    expect(quoteWith(quotes, 'no date had been set').speaker).toBe('Ana Reis');
+  });
+
+  it('lists the people with titles, gender and quote counts, keyed for merging across articles', () => {
+    const duarte = people.find((p) => p.name === 'Helena Duarte')!;
+    expect(duarte.titles).toContain('Brazilian Finance Minister');
+    expect(duarte.gender).toBe('female');
+    expect(duarte.quoteCount).toBe(1);
+    expect(duarte.key).toBe(foldName('Hélena DUARTE'));
+    expect(people.find((p) => p.name === 'Ana Reis')!.quoteCount).toBe(2);
+  });
+
+  it('prefers the subject of the previous sentence for "he"', () => {
+    const text = [
+      'Senator Paul Ekwueme met Governor Rita Sandoval and her deputy, Marco Lenz, in the capital.',
+      'Ekwueme later spoke to reporters outside the building.',
+      '“The meeting went well,” he said.',
+    ].join('\n\n');
+    expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
+  });
+
+  it('names an organisation as an organisation speaker', () => {
+    const text = 'The Riverside Water Authority said that tap water is safe to drink again.';
+    const q = quoteWith(analyse(text).quotes, 'tap water');
+    expect(q.speakerKind).toBe('organisation');
+    expect(q.speaker).toBe('Riverside Water Authority');
+  });
+
+  it('leaves an unnamed source unresolved but points at the mention', () => {
+    const text = 'The plant will close in May, two workers said.';
+    const q = quoteWith(analyse(text).quotes, 'plant will close');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerMention).toBe('two workers');
+    expect(q.speakerKind).toBe('unknown');
+  });
+
+  it('does not make photographers, bylines or places people', () => {
+    const text = [
+      'Harbour master Ivo Petrov inspects the pier in Port Avel, Greece. (Photo by Jana Holm/Coastal Images)',
+      'Staff Writer Elias Brook',
+      'Petrov said that the pier is safe. The Coastal Times and Palacio Verde were closed.',
+    ].join('\n\n');
+    const { people: found } = analyse(text);
+    const names = found.filter((p) => p.kind === 'person').map((p) => p.name);
+    expect(names).toContain('Ivo Petrov');
+    expect(names).not.toContain('Jana Holm');
+    expect(names).not.toContain('Elias Brook');
+    expect(names.some((n) => /Times|Palacio|Greece/.test(n))).toBe(false);
+  });
+
+  it('leaves out the names it is told to ignore', () => {
+    const text = 'Reporter Sam Okafor asked the question. Sam Okafor said that the answer was unclear.';
+    const q = analyse(text, ['Sam Okafor']).quotes[0];
+    expect(q?.speaker ?? null).not.toBe('Sam Okafor');
+  });
+});
