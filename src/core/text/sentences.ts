@@ -46,9 +46,11 @@ const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 /** Is the space at `i` the join of a caption (or other unpunctuated text) and a following sentence? */
 function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const prev = text[i - 1];
-  if (!(isLower(prev) || isDigit(prev) || prev === ')')) return false;
+  const closingQuote = (prev === '’' || prev === "'" || prev === '”' || prev === '"') && /[\p{L}.,!?]/u.test(text[i - 2] ?? '');
+  if (!(isLower(prev) || isDigit(prev) || prev === ')' || closingQuote)) return false;
   const rest = text.slice(i + 1, i + 40);
   if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest) || GLUE_ADVERBS.test(rest))) return false;
+  if (closingQuote) return true; // "...'tremendous advances' The brain is..."; a quote never ends mid-sentence before these
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
   if (prev !== ')' && !capitalisedOk && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Don't Push It"
@@ -87,7 +89,8 @@ function periodEndsSentence(text: string, dot: number, paragraphStart: number, n
     // Dotted acronym (U.S., D-N.Y.) or company suffix: ends a sentence only before a function word.
     return FUNCTION_WORDS.has(next);
   }
-  if (TITLE_ABBREVIATIONS.has(lower)) return false;
+  // A unit after a number ("12.5st.", "6ft.") is not a title such as "St. Ives".
+  if (TITLE_ABBREVIATIONS.has(lower) && !isDigit(text[dot - word.length - 1])) return false;
   if ((lower === 'no' || lower === 'nos') && isDigit(text[nextWordStart])) return false; // No. 10
   if (bare.length === 1 && isUpper(bare)) return false; // an initial, as in "J. Smith"
   return true;

@@ -79,6 +79,18 @@ describe('splitSentences on scraped text', () => {
     ]);
   });
 
+  it('splits after a closing quote glued to the next sentence, and after units such as "12st."', () => {
+    expect(split("Engineers hope to build a 'thinking robot' The prototype is due next year.")).toEqual([
+      "Engineers hope to build a 'thinking robot'",
+      'The prototype is due next year.',
+    ]);
+    expect(split('She now weighs 9st. Friends barely recognise her. They met at St. Ives.')).toEqual([
+      'She now weighs 9st.',
+      'Friends barely recognise her.',
+      'They met at St. Ives.',
+    ]);
+  });
+
   it('does not treat a capitalised word after a function word as a glue point', () => {
     expect(split('They watched the film The Long Road twice.')).toEqual(['They watched the film The Long Road twice.']);
   });
