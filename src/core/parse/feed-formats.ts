@@ -64,6 +64,13 @@ function authorName(value: unknown): string | null {
   return null;
 }
 
+/** An RSS guid is the item's URL unless isPermaLink="false" (the default is true). */
+function permalink(guid: unknown): string | null {
+  const value = typeof guid === 'string' ? guid : str(obj(guid)['value']);
+  if (!value || obj(guid)['isPermaLink'] === false) return null;
+  return /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
+}
+
 function atomLink(links: unknown): string | null {
   const all = list(links).map(obj);
   const alt = all.find((l) => !l['rel'] || l['rel'] === 'alternate') ?? all[0];
@@ -77,7 +84,7 @@ function fromRss(feed: Obj, format: 'rss' | 'rdf'): RawFeed {
     return {
       guid: str(item['guid']) ?? str(guid['value']),
       title: firstOf(item['title'], list(dc['titles'])[0]),
-      link: firstOf(item['link'], format === 'rdf' ? obj(item['rdf'])['about'] : null, guid['isPermaLink'] === true ? guid['value'] : null),
+      link: firstOf(item['link'], format === 'rdf' ? obj(item['rdf'])['about'] : null, permalink(item['guid'])),
       date: firstOf(item['pubDate'], list(dc['dates'])[0], list(obj(item['dcterms'])['issued'])[0]),
       author: firstOf(list(dc['creators'])[0]) ?? authorName(item['authors']),
       content: firstOf(obj(item['content'])['encoded']),

@@ -155,6 +155,18 @@ describe('broken feeds', () => {
     expect(item?.id).toMatch(/^hash:/);
   });
 
+  it('takes the link from a permalink guid, but not from one marked isPermaLink="false"', () => {
+    const xml = '<rss version="2.0"><channel><title>T</title><item><guid>https://t.example.test/p/1</guid></item><item><guid isPermaLink="false">https://t.example.test/p/2</guid></item></channel></rss>';
+    const items = parseFeed(xml, { url: 'https://t.example.test/rss' }).items;
+    expect(items.map((i) => i.link)).toEqual(['https://t.example.test/p/1', null]);
+    expect(items.map((i) => i.id)).toEqual(['https://t.example.test/p/1', 'https://t.example.test/p/2']);
+  });
+
+  it('reads Atom xhtml content', () => {
+    const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><id>x1</id><title>E</title><updated>2024-01-01T00:00:00Z</updated><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <em>there</em></p></div></content></entry></feed>';
+    expect(parseFeed(atom, { url: 'https://a.example.test/feed' }).items[0]?.html).toContain('<p>Hello <em>there</em></p>');
+  });
+
   it('reads an RFC 822 date whose weekday is wrong', () => {
     const xml = '<rss version="2.0"><channel><title>T</title><item><guid>d</guid><pubDate>Mon, 05 Mar 2024 18:30:00 EST</pubDate></item></channel></rss>';
     expect(parseFeed(xml, { url: 'https://t.example.test/rss' }).items[0]?.publishedAt).toBe('2024-03-05T18:30:00-05:00');
