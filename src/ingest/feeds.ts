@@ -9,6 +9,8 @@ import { articleHash, canonicalUrl, fetchOptions, fetchPage, pageArticle, PageRe
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5';
 /** Items handled per poll, newest first; older ones wait for the next poll (500 items must not fetch 500 pages at once). */
 export const MAX_ITEMS_PER_POLL = 40;
+/** Time one poll may spend on item pages; the items left wait for the next poll. */
+export const POLL_BUDGET_MS = 120_000;
 /** An item that failed this many times is left alone. */
 export const MAX_ITEM_ATTEMPTS = 3;
 
@@ -49,7 +51,13 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
     // The older rest waits for the next poll: forget the validators so that poll is not answered 304.
     Object.assign(result, { etag: null, lastModified: null });
   }
+  const startedAt = Date.now();
   for (const item of oldestFirst(fresh).slice(-MAX_ITEMS_PER_POLL)) {
+    if (Date.now() - startedAt > POLL_BUDGET_MS) {
+      Object.assign(result, { etag: null, lastModified: null });
+      ctx.log.info({ feed: feed.url }, 'feed poll out of time; the remaining items wait for the next poll');
+      break;
+    }
     const now = ctx.now().toISOString();
     try {
       const { articleId, status } = await storeItem(ctx, feed, item);

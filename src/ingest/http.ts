@@ -35,6 +35,8 @@ export interface FetchOptions {
   allowPrivateNetwork: boolean;
   /** Why an address is refused, or null; defaults to refusedAddressKind unless allowPrivateNetwork. */
   refuseAddress?: (address: string) => string | null;
+  /** Resolves a host name (default: the system resolver, as `dns.lookup` with all addresses). */
+  resolve?: (hostname: string) => Promise<ResolvedAddress[]>;
   log?: Logger;
   /** Conditional request validators from the previous response. */
   etag?: string | null;
@@ -60,6 +62,13 @@ export interface FetchResult {
   /** The body decoded with the charset of the header, BOM or document prolog. */
   text: string;
 }
+
+export interface ResolvedAddress {
+  address: string;
+  family: number;
+}
+
+const systemResolve = (hostname: string): Promise<ResolvedAddress[]> => dnsLookup(hostname, { all: true, verbatim: true });
 
 interface Hop {
   status: number;
@@ -131,18 +140,18 @@ function checkUrl(href: string, base: string, from?: URL): URL {
   return url;
 }
 
-/** Resolves the host and checks every address; returns the address to connect to. */
-async function resolveChecked(url: URL, options: FetchOptions): Promise<{ address: string; family: number }> {
+/** Resolves the host and checks every address; returns the addresses that may be connected to. */
+async function resolveChecked(url: URL, options: FetchOptions): Promise<ResolvedAddress[]> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!options.allowPrivateNetwork && isMetadataHost(host)) {
     throw new FetchError('refused-address', `refused ${url.href}: ${host} is a cloud metadata host`, url.href);
   }
-  let addresses: { address: string; family: number }[];
+  let addresses: ResolvedAddress[];
   if (isIP(host)) {
     addresses = [{ address: host, family: isIP(host) }];
   } else {
     try {
-      addresses = await dnsLookup(host, { all: true, verbatim: true });
+      addresses = await (options.resolve ?? systemResolve)(host);
     } catch (error) {
       throw new FetchError('dns', `could not resolve ${host}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, url.href);
     }
@@ -155,15 +164,15 @@ async function resolveChecked(url: URL, options: FetchOptions): Promise<{ addres
       if (kind) throw new FetchError('refused-address', `refused ${url.href}: ${host} is ${address}, a ${kind} address`, url.href);
     }
   }
-  return addresses[0]!;
+  return addresses;
 }
 
 async function request(url: URL, options: FetchOptions, deadline: number): Promise<Hop> {
-  const target = await resolveChecked(url, options);
-  // Connect to the address that was checked, never to a second DNS answer.
+  const checked = await resolveChecked(url, options);
+  // Connect only to the addresses that were checked, never to a second DNS answer (no rebinding).
   const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
-    if ((lookupOptions as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [target]);
-    else callback(null, target.address, target.family);
+    if ((lookupOptions as { all?: boolean }).all) (callback as (e: null, a: ResolvedAddress[]) => void)(null, checked);
+    else callback(null, checked[0]!.address, checked[0]!.family);
   };
   const headers: Record<string, string> = {
     'user-agent': USER_AGENT,

@@ -77,7 +77,8 @@ export function createFeedStore(db: Db) {
   const upsertItem = db.prepare(`INSERT INTO feed_items (feed_id, item_id, article_id, title, link, stored, attempts, last_error, announced, first_seen_at)
     VALUES (@feedId, @itemId, @articleId, @title, @link, @stored, 1, @error, @announced, @now)
     ON CONFLICT (feed_id, item_id) DO UPDATE SET article_id = excluded.article_id, stored = excluded.stored,
-      attempts = feed_items.attempts + 1, last_error = excluded.last_error, announced = excluded.announced`);
+      attempts = feed_items.attempts + 1, last_error = excluded.last_error,
+      announced = max(feed_items.announced, excluded.announced)`);
   const unannounced = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items
     WHERE announced = 0 AND stored = 1 AND article_id IS NOT NULL ORDER BY first_seen_at, feed_id, rowid LIMIT @limit`);
   const markAnnounced = db.prepare('UPDATE feed_items SET announced = 1 WHERE feed_id = @feedId AND item_id = @itemId');

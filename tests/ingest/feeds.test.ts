@@ -135,6 +135,15 @@ describe('polling other formats', () => {
     expect(server.requests.filter((r) => r.path === '/news/regates')).toHaveLength(3);
   });
 
+  it('keeps an item of the first poll silent when it is only stored on a retry', async () => {
+    const feed = addFeed('/latin1.xml');
+    await poll(feed.id);
+    server.routes.set('/news/regates', send(fixture('page-library.html')));
+    expect(await poll(feed.id)).toMatchObject({ status: 'new', stored: 1 });
+    expect(ctx.store.feeds.item(feed.id, 'anse-regates-2')).toMatchObject({ stored: true, attempts: 2 });
+    expect(ctx.store.feeds.unannounced()).toEqual([]);
+  });
+
   it('does not store the same article twice when two feeds link the same page', async () => {
     const first = addFeed('/rss2.xml');
     const second = addFeed('/rss1.rdf');

@@ -183,3 +183,34 @@ describe('refusedAddressKind', () => {
     expect(refusedAddressKind(address)).toBeNull();
   });
 });
+
+describe('safeFetch and DNS', () => {
+  it('resolves each host once and connects to the address it checked, so a second DNS answer cannot slip through', async () => {
+    server.routes.set('/page', send('<p>pinned</p>'));
+    const answers = [[{ address: '127.0.0.1', family: 4 }], [{ address: '127.0.0.2', family: 4 }]];
+    let calls = 0;
+    const resolve = async () => answers[Math.min(calls++, 1)]!;
+    // Only 127.0.0.1 passes this policy; the server listens on 127.0.0.1 only.
+    const refuseAddress = (address: string) => (address === '127.0.0.1' ? null : 'not the test server');
+    const url = server.url('/page').replace('127.0.0.1', 'news.rebind.test');
+    const result = await safeFetch(url, { allowPrivateNetwork: false, resolve, refuseAddress });
+    expect(result.text).toBe('<p>pinned</p>');
+    expect(calls).toBe(1);
+    expect(server.requests[0]?.headers.host).toBe(new URL(url).host);
+  });
+
+  it('refuses a host when any of its addresses is private', async () => {
+    const resolve = async () => [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.7', family: 4 }];
+    const error = await failure(safeFetch('http://mixed.example.test/', { allowPrivateNetwork: false, resolve }));
+    expect(error.reason).toBe('refused-address');
+    expect(error.message).toContain('10.0.0.7, a private address');
+  });
+
+  it('reports a name that does not resolve', async () => {
+    const resolve = async () => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+    };
+    const error = await failure(safeFetch('http://nowhere.example.test/', { allowPrivateNetwork: false, resolve }));
+    expect(error).toMatchObject({ reason: 'dns', message: 'could not resolve nowhere.example.test: ENOTFOUND' });
+  });
+});
