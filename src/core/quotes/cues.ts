@@ -26,7 +26,10 @@ const REGULAR = [
   'declare', 'clarify', 'affirm', 'convey', 'echo', 'hint', 'imply', 'opine', 'reason', 'point', 'call', 'plead',
   'concur', 'surmise', 'theorize', 'insinuate', 'pray', 'beg', 'cry', 'sigh', 'answer', 'recognize', 'recognise',
   'realize', 'realise', 'project', 'forecast', 'prophesy', 'post', 'write', 'say', 'tell', 'think', 'know', 'feel',
-  'find', 'show', 'rule', 'learn', 'hear', 'read', 'sing', 'speak', 'swear', 'teach', 'understand', 'mean',
+  'attack', 'want', 'discuss', 'support', 'reject', 'endorse', 'decide', 'defend', 'plan', 'promote', 'decline',
+  'offer', 'consider', 'condemn', 'encourage', 'label', 'praise', 'oppose', 'liken', 'blame', 'welcome', 'applaud',
+  'slam', 'dismiss', 'mock', 'ridicule', 'hail', 'highlight', 'seek', 'intend', 'refuse', 'talk', 'accuse',
+  'call', 'find', 'show', 'rule', 'learn', 'hear', 'read', 'sing', 'swear', 'teach', 'understand', 'mean',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -47,17 +50,19 @@ const IRREGULAR: Record<string, string[]> = {
   teach: ['teach', 'teaches', 'taught'],
   understand: ['understand', 'understands', 'understood'],
   mean: ['means', 'meant'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  call: ['called'],
 };
 
 /** Forms too ambiguous to be cues on their own (nouns or auxiliaries): "call", "post", "point", "read". */
 const EXCLUDED_FORMS = new Set([
-  'call', 'calls', 'calling', 'called', 'post', 'posts', 'posting', 'point', 'points', 'pointing', 'pointed', 'rule',
+  'call', 'calls', 'calling', 'post', 'posts', 'posting', 'point', 'points', 'pointing', 'pointed', 'rule',
   'rules', 'ruling', 'question', 'questions', 'report', 'reports', 'reporting', 'project', 'projects', 'projected',
   'projecting', 'charge', 'charges', 'charged', 'charging', 'answer', 'answers', 'show', 'showing', 'mean',
   'find', 'finding', 'know', 'knowing', 'known', 'feeling', 'reason', 'reasons', 'reasoned', 'reasoning', 'cry',
   'cries', 'crying', 'hope', 'hopes', 'hoping', 'fear', 'fears', 'fearing', 'doubt', 'doubts', 'thought',
   'thinking', 'learning', 'hearing', 'speaking', 'speak', 'speaks', 'counter', 'counters', 'countering',
-  'estimate', 'state', 'comment', 'comments', 'echo', 'echoes', 'post', 'forecast',
+  'estimate', 'state', 'states', 'comment', 'comments', 'echo', 'echoes', 'post', 'forecast',
   'forecasts', 'promise', 'pledge', 'vow', 'demand', 'tweet',
   'claim', 'signal', 'signals', 'reply', 'replies', 'guess', 'worry', 'worries', 'stress', 'joke',
   'jokes', 'sigh', 'sighs', 'remark', 'remarks', 'recount', 'recounts', 'plead', 'pleas', 'pray', 'mention',

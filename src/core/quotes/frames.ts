@@ -3,6 +3,7 @@ import { cueOf, CUE_ADVERBS } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
+import { isKnownFirstName } from '../text/gender.ts';
 
 /** An attribution found around one cue: who (the mention), the cue, and the content segments. */
 export interface Frame {
@@ -47,7 +48,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const cue = cueOf(t.lower);
-        if (!cue) continue;
+        if (!cue || isPassive(tokens, i)) continue;
         frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject);
       }
       if (!frame) continue;
@@ -136,6 +137,13 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
 const NOUN_CUES = new Set(['note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
 
+/** "was first reported by", "maintained by": a passive cue names no source before it. */
+function isPassive(tokens: Token[], i: number): boolean {
+  if (tokens[i + 1]?.lower !== 'by') return false;
+  for (let m = i - 1; m >= Math.max(0, i - 3); m--) if (/^(was|were|been|being|be|is|are)$/.test(tokens[m]!.lower)) return true;
+  return /ed$|[^aeiou]n$/.test(tokens[i]!.lower);
+}
+
 /** `, he said` / `, said Smith`: an attribution starts at token `k`. */
 function attributionAt(tokens: Token[], k: number, hi: number): boolean {
   for (let m = k; m < Math.min(hi, k + 6); m++) {
@@ -164,7 +172,7 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (t.text === ',' || t.text === ':') return { rest: 'comma', at: k };
   if (t.text === '.' || t.text === '!' || t.text === '?') return { rest: 'end', at: k };
   if (!t.word) return { rest: 'content', at: k };
-  if (!AFTER_CUE_SKIP.test(t.lower)) return { rest: 'content', at: k };
+  if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
   while (m < hi && m - k < 40 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
@@ -210,7 +218,14 @@ function continuation(text: string, tokens: Token[], k: number, hi: number): Spa
       const seg = trimContent(text, n2.start, tokens[hi - 1]!.end);
       return seg ? [seg] : [];
     }
-    // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk.
+    // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk;
+    // `said, referring to the excuse, "you ..."`: skip a gerund aside before the rest of the quote.
+    if (n2.word && /ing$/.test(n2.lower)) {
+      let m = k + 2;
+      while (m < hi && m - k < 14 && tokens[m]!.text !== ',') m++;
+      if (m < hi && isOpen(tokens[m + 1], text)) { k = m; continue; }
+      return [];
+    }
     if (!n.word || !isCapitalised(n.text)) return [];
     let m = k + 1;
     while (m < hi && m - k < 5 && (tokens[m]!.word || tokens[m]!.text === '.')) m++;
@@ -283,6 +298,9 @@ function labelFrame(text: string, view: ParagraphView): Frame | null {
   const from = k;
   while (k < tokens.length && k - from < 4 && tokens[k]!.word && isCapitalised(tokens[k]!.text) && !NOT_LABELS.test(tokens[k]!.text)) k++;
   if (k === from || k - from > 3 || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
+  const label = tokens.slice(from, k);
+  const nameLike = label.every((t) => t.text === t.text.toUpperCase()) || (label.length <= 3 && isKnownFirstName(label[0]!.text)) || label.length === 1;
+  if (!nameLike) return null;
   const seg = trimContent(text, tokens[k + 1]!.start, tokens[tokens.length - 1]!.end);
   if (!seg || seg.end - seg.start < 12) return null;
   return {

@@ -107,6 +107,7 @@ export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | nu
   if (PRONOUNS.has(first.lower) && first.lower !== 'who') return mk(tokens, i, i + 1);
   let k = i;
   let words = 0;
+  let afterOf = false;
   while (k < hi && k - i < 10) {
     const t = tokens[k]!;
     if (t.text === '.') {
@@ -118,9 +119,11 @@ export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | nu
     if (!t.word) break;
     if ((t.lower === 'of' || t.lower === 'for') && words > 0) {
       const next = tokens[k + 1];
-      if (next && next.word && (isCapitalised(next.text) || DETERMINERS.has(next.lower))) { k++; continue; }
+      if (next && next.word && (isCapitalised(next.text) || DETERMINERS.has(next.lower))) { k++; afterOf = true; continue; }
       break;
     }
+    if (afterOf && DETERMINERS.has(t.lower)) { afterOf = false; k++; continue; }
+    afterOf = false;
     if (STOPS.has(t.lower) && !(isCapitalised(t.text) && words > 0)) break;
     if (cueOf(t.lower) && !isCapitalised(t.text) && words > 0) break;
     if (words > 0 && DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
