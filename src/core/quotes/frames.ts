@@ -190,14 +190,14 @@ function subjectFrame(
   const mention = { start: np.start, end: np.end };
   const b = tokens[before];
   let left: Span | null = null;
-  if (before > lo && b && (isComma(b) || isClose(b, text))) {
+  if (before > unit.from && b && (isComma(b) || isClose(b, text))) {
     const prevTok = tokens[before - 1];
     const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
-    left = trimContent(text, tokens[lo]!.start, end);
+    left = trimContent(text, tokens[unit.from]!.start, end);
   }
   const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
-  if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - lo < 3) left = null;
+  if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - unit.from < 3) left = null;
   if (left && rest !== 'content') return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
@@ -252,7 +252,7 @@ function rightContent(text: string, tokens: Token[], k: number, hi: number, take
     const t = tokens[m]!;
     if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
-    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || nestedAttribution(tokens, m + 1, hi))) { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
   }
   return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
 }

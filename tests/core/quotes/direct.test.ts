@@ -80,7 +80,9 @@ describe('direct quotes', () => {
       'Her novel “The Salt Road” sold well in the spring.',
       'Critics mocked the “smart” bins on every corner of the market square.',
     ].join('\n\n');
-    expect(analyse(text).quotes).toEqual([]);
+    const { quotes } = analyse(text);
+    expect(quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+    expect(quotes.some((q) => /^“(reset|The Salt Road|smart)”$/.test(q.text))).toBe(false);
   });
 
   it('credits a quote signed with a dash', () => {

@@ -4,7 +4,7 @@ import { analyse, quoteWith } from './helpers.ts';
 
 describe('speakers', () => {
   const article = [
-    'Brazilian Finance Minister Helena Duarte has rejected a loan offer from Chancellor Viktor Hals, officials said.',
+    'Brazilian Finance Minister Helena Duarte has turned down a loan offer from Chancellor Viktor Hals.',
     'Hals phoned Duarte on Monday, pressing the Brazilian minister to accept strict terms.',
     '“Brazil needs this money more than it admits,” Hals said at a press conference. “We only want to help.”',
     '“No, Chancellor Hals, we will not sign these terms,” she said. “Our budget is our own business.”',
