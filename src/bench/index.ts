@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   analysis: async () => (await import('./analysis.ts')).section,
   ingest: async () => (await import('./ingest.ts')).section,
   discord: async () => (await import('./discord.ts')).section,
+  digest: async () => (await import('./digest.ts')).section,
   extract: async () => (await import('./extract.ts')).section,
 };
 

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { embedsLength, fitReply, LIMITS, truncate } from '../discord/limits.ts';
 import { articleDate, escapeMarkdown } from '../discord/render/markdown.ts';
 import type { Embed, Reply } from '../discord/reply.ts';
@@ -82,8 +81,11 @@ function peopleEmbed(people: DigestPersonRow[]): Embed {
   };
 }
 
+// A calendar date needs no zone: formatting it at noon UTC names the same day everywhere.
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 function heading(content: DigestContent): string {
-  const day = DateTime.fromISO(content.localDate, { zone: content.timeZone }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+  const day = DAY_FORMAT.format(new Date(`${content.localDate}T12:00:00Z`)).replace(',', '');
   const since = `<t:${Math.floor(Date.parse(content.since) / 1000)}:f>`;
   const shown = content.articles.length;
   const count = shown < content.total
@@ -96,12 +98,16 @@ function heading(content: DigestContent): string {
 function pack(embeds: Embed[]): Embed[][] {
   const messages: Embed[][] = [];
   let current: Embed[] = [];
+  let length = 0;
   for (const embed of embeds) {
-    if (current.length > 0 && (current.length === LIMITS.embeds || embedsLength([...current, embed]) > LIMITS.embedTotal)) {
+    const size = embedsLength([embed]);
+    if (current.length > 0 && (current.length === LIMITS.embeds || length + size > LIMITS.embedTotal)) {
       messages.push(current);
       current = [];
+      length = 0;
     }
     current.push(embed);
+    length += size;
   }
   if (current.length > 0) messages.push(current);
   return messages;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Reply } from '../discord/reply.ts';
 import type { DigestStore, DigestSubscription } from '../store/digests.ts';
+import { createWindowCache, type WindowCache } from './batch.ts';
 import { composeDigest, type DigestContent } from './compose.ts';
 import { decide, latestOccurrence, type Occurrence } from './schedule.ts';
 
@@ -81,10 +82,19 @@ function describe(error: unknown): string {
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-async function runOne(ctx: AppContext, sub: DigestSubscription, occurrence: Occurrence, now: Date, poster: DigestPoster, runner: string, staleMs: number): Promise<RunReport> {
+/** Guilds whose windows start further back than this are composed with their own queries, not the shared cache. */
+const SHARED_WINDOW_MS = 3 * DAY_MS;
+
+interface Due {
+  sub: DigestSubscription;
+  occurrence: Occurrence;
+  window: { since: string; until: string };
+}
+
+async function runOne(ctx: AppContext, due: Due, now: Date, poster: DigestPoster, runner: string, staleMs: number, cache: WindowCache | null): Promise<RunReport> {
+  const { sub, occurrence, window } = due;
   const digests = ctx.store.digests;
   const base = { guildId: sub.guildId, localDate: occurrence.localDate, messages: 0, articles: 0, detail: null, paused: false };
-  const window = digestWindow(digests, sub.guildId, now);
   const claimed = digests.claim({
     guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId,
     runner, now: now.toISOString(), staleBefore: new Date(now.getTime() - staleMs).toISOString(),
@@ -93,7 +103,11 @@ async function runOne(ctx: AppContext, sub: DigestSubscription, occurrence: Occu
   if (!claimed) return { ...base, outcome: 'busy' };
   const { run, resumed } = claimed;
   // A resumed claim keeps its window, so the messages already sent are the same ones and are not repeated.
-  const content = gatherDigest(digests, { since: run.windowSince!, until: run.windowUntil! }, sub.articles, occurrence.localDate, sub.timeZone);
+  const since = run.windowSince!;
+  const until = run.windowUntil!;
+  const content = cache?.covers(since, until)
+    ? cache.content(since, sub.articles, occurrence.localDate, sub.timeZone)
+    : gatherDigest(digests, { since, until }, sub.articles, occurrence.localDate, sub.timeZone);
   const messages = composeDigest(content);
   const finish = { now: now.toISOString(), pauseAfter: PAUSE_AFTER_FAILED_DAYS };
   if (messages.length === 0) {
@@ -132,6 +146,7 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   const runner = options.runner ?? defaultRunner;
   const subs = options.guildId ? [digests.subscription(options.guildId)].filter((s): s is DigestSubscription => s !== null && !s.paused) : digests.active();
   const reports: RunReport[] = [];
+  const due: Due[] = [];
   // Guilds sharing a time and zone share the occurrence (luxon's zone arithmetic is the costly part).
   const occurrences = new Map<string, Occurrence>();
   for (const sub of subs) {
@@ -143,25 +158,35 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
       return run !== null && run.status !== 'claimed';
     };
     const decision = decide(sub, now, graceMs, isDone, latest);
-    if (decision.action === 'none') continue;
+    if (decision.action === 'run') due.push({ sub, occurrence: decision.occurrence, window: digestWindow(digests, sub.guildId, now) });
+    if (decision.action !== 'skip') continue;
     const { occurrence } = decision;
-    if (decision.action === 'skip') {
-      const hours = (decision.lateMs / 3600_000).toFixed(1);
-      const detail = `missed by ${hours} h (the bot was not running at the digest time); the grace window is ${graceMs / 3600_000} h`;
-      const windowSince = digestWindow(digests, sub.guildId, occurrence.dueAt).since;
-      if (digests.skip({ guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, now: now.toISOString(), windowSince, detail })) {
-        ctx.log.info({ guildId: sub.guildId, localDate: occurrence.localDate }, 'digest: skipped, missed beyond the grace window');
-        reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
-      }
-      continue;
+    const hours = (decision.lateMs / 3600_000).toFixed(1);
+    const detail = `missed by ${hours} h (the bot was not running at the digest time); the grace window is ${graceMs / 3600_000} h`;
+    const windowSince = digestWindow(digests, sub.guildId, occurrence.dueAt).since;
+    if (digests.skip({ guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, now: now.toISOString(), windowSince, detail })) {
+      ctx.log.info({ guildId: sub.guildId, localDate: occurrence.localDate }, 'digest: skipped, missed beyond the grace window');
+      reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
     }
+  }
+  const cache = sharedCache(digests, due, now);
+  for (const d of due) {
     try {
-      const report = await runOne(ctx, sub, occurrence, now, poster, runner, staleMs);
+      const report = await runOne(ctx, d, now, poster, runner, staleMs, cache);
       if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
       reports.push(report);
     } catch (error) {
-      ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: run failed');
+      ctx.log.error({ err: error, guildId: d.sub.guildId }, 'digest: run failed');
     }
   }
   return reports;
+}
+
+/** One load of the recent articles for every due guild whose window starts within the last three days. */
+function sharedCache(digests: DigestStore, due: Due[], now: Date): WindowCache | null {
+  if (due.length < 2) return null;
+  const limit = new Date(now.getTime() - SHARED_WINDOW_MS).toISOString();
+  const starts = due.map((d) => d.window.since).filter((since) => since >= limit);
+  if (starts.length < 2) return null;
+  return createWindowCache(digests, starts.reduce((a, b) => (a < b ? a : b)), now.toISOString());
 }

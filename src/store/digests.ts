@@ -156,6 +156,15 @@ export function createDigestStore(db: Db) {
     SELECT q.article_id AS articleId, q.position, q.text, q.kind, p.name AS speaker, coalesce(p.quote_count, 0) AS speakerQuotes
     FROM quotes q LEFT JOIN people p ON p.id = q.person_id
     WHERE q.article_id IN (SELECT value FROM json_each(@ids)) ORDER BY q.article_id, q.position`);
+  const allWindowArticles = db.prepare(`
+    SELECT a.id, a.title, a.date, a.gist, a.url, a.ingested_at AS ingestedAt,
+      (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quoteCount
+    FROM articles a WHERE a.ingested_at >= @since AND a.ingested_at < @until ORDER BY a.ingested_at, a.id`);
+  const allWindowQuotes = db.prepare(`
+    SELECT q.article_id AS articleId, q.position, q.text, q.kind, p.name AS speaker, coalesce(p.quote_count, 0) AS speakerQuotes,
+      q.person_id AS personId, a.ingested_at AS ingestedAt
+    FROM articles a JOIN quotes q ON q.article_id = a.id LEFT JOIN people p ON p.id = q.person_id
+    WHERE a.ingested_at >= @since AND a.ingested_at < @until ORDER BY a.ingested_at, a.id, q.position`);
   const windowPeople = db.prepare(`
     SELECT p.name, count(*) AS quotes FROM articles a JOIN quotes q ON q.article_id = a.id JOIN people p ON p.id = q.person_id
     WHERE a.ingested_at >= @since AND a.ingested_at < @until
@@ -235,6 +244,11 @@ export function createDigestStore(db: Db) {
     windowCount: (since: string, until: string): number => (windowCount.get({ since, until }) as { n: number }).n,
     /** Every quote of these articles with its speaker, in article order. */
     quotesOf: (articleIds: number[]): DigestQuoteRow[] => quotesOf.all({ ids: JSON.stringify(articleIds) }) as DigestQuoteRow[],
+    /** Every article ingested in [since, until), oldest first, with its quote count (for composing many digests at once). */
+    allWindowArticles: (since: string, until: string): DigestArticleRow[] => allWindowArticles.all({ since, until }) as DigestArticleRow[],
+    /** Every quote of the articles ingested in [since, until), in ingest order, with its speaker. */
+    allWindowQuotes: (since: string, until: string): (DigestQuoteRow & { personId: number | null; ingestedAt: string })[] =>
+      allWindowQuotes.all({ since, until }) as (DigestQuoteRow & { personId: number | null; ingestedAt: string })[],
     /** The people quoted most in articles ingested in [since, until). */
     windowPeople: (since: string, until: string, limit: number): DigestPersonRow[] =>
       windowPeople.all({ since, until, limit }) as DigestPersonRow[],
@@ -242,3 +256,35 @@ export function createDigestStore(db: Db) {
 }
 
 export type DigestStore = ReturnType<typeof createDigestStore>;
+
+export interface SeedArticle {
+  title: string;
+  date: string;
+  gist: string;
+  ingestedAt: string;
+  /** `person` indexes the seeded people; null for an unattributed quote. */
+  quotes: { text: string; kind: 'direct' | 'mixed' | 'indirect'; person: number | null }[];
+}
+
+/**
+ * Bulk-seeds a store for benchmarks: people, articles and quotes in one transaction with plain inserts
+ * (no analysis, no deduplication), then people's quote counts in one pass. Not for real ingest.
+ */
+export function seedDigestBench(db: Db, people: string[], articles: SeedArticle[]): void {
+  const insertPerson = db.prepare("INSERT INTO people (key, name) VALUES (@key, @name) RETURNING id");
+  const insertArticle = db.prepare(`INSERT INTO articles (content_hash, title, date, body, gist, ingested_at)
+    VALUES (@hash, @title, @date, @body, @gist, @ingestedAt) RETURNING id`);
+  const insertQuote = db.prepare(`INSERT INTO quotes (article_id, person_id, position, text, kind, speaker_kind, start, end)
+    VALUES (@articleId, @personId, @position, @text, @kind, @speakerKind, 0, 0)`);
+  db.transaction(() => {
+    const ids = people.map((name) => (insertPerson.get({ key: name.toLowerCase(), name }) as { id: number }).id);
+    articles.forEach((a, n) => {
+      const { id } = insertArticle.get({ ...a, hash: `bench-${n}-${a.ingestedAt}`, body: `${a.title}. ${a.gist}` }) as { id: number };
+      a.quotes.forEach((q, position) => {
+        const personId = q.person === null ? null : ids[q.person] ?? null;
+        insertQuote.run({ articleId: id, personId, position, text: q.text, kind: q.kind, speakerKind: personId === null ? 'unknown' : 'person' });
+      });
+    });
+    db.exec('UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id)');
+  })();
+}
