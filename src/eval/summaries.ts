@@ -9,6 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../core/analyze.ts';
 import { buildCandidates } from '../core/summary/candidates.ts';
+import { splitSentences } from '../core/text/sentences.ts';
+import type { AnalyzedArticle } from '../core/types.ts';
 import { summarize, type SummaryInput } from '../core/summary/index.ts';
 import { meanRouge, rougeScores, ROUGE_TYPES, type RougeScores } from './rouge.ts';
 
@@ -97,10 +99,20 @@ export async function run(argv: string[]): Promise<number> {
   const cleanLead: RougeScores[] = [];
   const predictions: string[] = [];
   const inputs: SummaryInput[] = [];
+  const failures: string[] = [];
   let analyzeMs = 0;
   for (const row of rows) {
     const t = performance.now();
-    const article = analyzeText(row.text);
+    let article: Pick<AnalyzedArticle, 'paragraphs' | 'sentences' | 'title' | 'quotes' | 'people' | 'summary' | 'gist'>;
+    try {
+      article = analyzeText(row.text);
+    } catch (error) {
+      // Scored anyway, as one paragraph of body text, so one odd article does not stop the run.
+      failures.push(`${row.id}: ${(error as Error).message}`);
+      const paragraphs = [{ start: 0, end: row.text.length }];
+      const sentences = splitSentences(row.text, paragraphs);
+      article = { paragraphs, sentences, title: null, quotes: [], people: [], ...summarize({ text: row.text, paragraphs, sentences, title: null, quotes: [], people: [] }) };
+    }
     analyzeMs += performance.now() - t;
     inputs.push({ text: row.text, paragraphs: article.paragraphs, sentences: article.sentences, title: article.title, quotes: article.quotes, people: article.people });
     const prediction = args.field === 'summary' ? article.summary.join('\n') : (article.gist ?? '');
@@ -135,6 +147,7 @@ export async function run(argv: string[]): Promise<number> {
   out.push(`${leadName}: the first ${leadCount} sentence(s) as split; ${leadName}*: the first ${leadCount} left after boilerplate and captions are filtered`);
   const n = Math.max(rows.length, 1);
   out.push(`speed: ${(analyzeMs / n).toFixed(2)} ms per article for the whole analysis, ${(summarizeMs / n).toFixed(2)} ms for the summariser alone`);
+  if (failures.length) out.push(`${failures.length} article(s) could not be parsed with their header and were read as body text: ${failures.slice(0, 3).join('; ')}`);
   if (args.predOut) out.push(`predictions: ${args.predOut} (check with node ../shared/eval/rouge.mjs --data ${args.gold} --pred ${args.predOut})`);
   console.log(out.join('\n'));
   return 0;

@@ -134,7 +134,15 @@ export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptio
   return { summary, gist: gist ? gist.candidate.text : null };
 }
 
-/** Extractive summary of an article's body: whole sentences in article order, and a one-sentence gist. */
+/**
+ * Extractive summary of an article's body: whole sentences in article order, and a one-sentence gist.
+ * Sentences are ranked by position (the lede first), with a small penalty for sentences that open with a
+ * quotation mark; boilerplate, captions and run-on caption blocks are never candidates. The summary takes
+ * sentences in rank order until it has at least two and about 65 words (at most four), and a sentence that
+ * leans on the one before it comes only with that one. The gist is the best sentence of at most 40 words
+ * by position plus centrality, preferring one that reads on its own. `title`, `quotes` and `people` are
+ * accepted for future use: headline overlap and named-people features did not help on the dev sets.
+ */
 export function summarize(input: SummaryInput): SummaryResult {
   return summarizeWith(input);
 }
