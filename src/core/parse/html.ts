@@ -6,6 +6,7 @@ import type { ParsedArticle } from '../types.ts';
 import { parseDocument } from './html-dom.ts';
 import { extractMainText } from './html-extract.ts';
 import { pageMetadata } from './html-metadata.ts';
+import { leadCaption } from './html-caption.ts';
 import { cleanAuthors, cleanDate } from './html-clean.ts';
 import { joinParagraphs } from './html-text.ts';
 
@@ -22,6 +23,7 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
   const warnings: string[] = [];
   const document = parseDocument(html);
   const meta = pageMetadata(document, options.url ?? null, zone);
+  const lead = leadCaption(document);
   const extraction = extractMainText(document, html);
   const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline], meta.outlet);
   const blocks = withoutHeader(extraction.paragraphs, meta.title, authors);
@@ -47,8 +49,8 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
     author: authors[0] ?? null,
     authors,
     outlet: meta.outlet,
-    caption: null,
-    photoCredit: null,
+    caption: lead.caption,
+    photoCredit: lead.photoCredit,
     url: meta.url,
     imageUrl: meta.imageUrl,
     body,

@@ -38,6 +38,11 @@ describe('parseHtml with JSON-LD metadata', () => {
     expect(article.warnings).toEqual([]);
   });
 
+  it('keeps the lead caption and its credit out of the body', () => {
+    expect(article.caption).toBe('The reading room on Tuesday morning.');
+    expect(article.photoCredit).toBe('Imaginary Lens');
+  });
+
   it('separates paragraphs with a blank line and gives spans into the body', () => {
     expect(article.paragraphs).toHaveLength(5);
     const texts = article.paragraphs.map((p) => article.body.slice(p.start, p.end));
