@@ -116,8 +116,14 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     return { ...base, mention: lastSubject ?? clauseSubject(tokens, unit.from, j), segments: [seg] };
   }
   if (j < lo) return null;
+  if (prev && /^(and|but|then|by|after|before|while|from|for|without|or)$/.test(prev.lower) && j > unit.from) {
+    // "X did Y and said ...", "responded by saying ...": the source is the clause's subject.
+    const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
+    const mention = lastSubject ?? clauseSubject(tokens, unit.from, j);
+    return seg && mention ? { ...base, mention, segments: [seg] } : null;
+  }
   const np = phraseBefore(tokens, j, lo);
-  if (!np || (NOUN_CUES.has(cueTok.lower) && /['’]s?$/.test(tokens[np.to - 1]!.text))) return null;
+  if (!np || (NOUN_CUES.has(cueTok.lower) && (/['’]s?$/.test(tokens[np.to - 1]!.text) || POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)))) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, lo);
 }
 
@@ -135,7 +141,9 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 }
 
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
-const NOUN_CUES = new Set(['note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+const NOUN_CUES = new Set(['attacks', 'plans', 'offers', 'wants', 'supports', 'labels', 'talks', 'mocks', 'defends', 'note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
 
 /** "was first reported by", "maintained by": a passive cue names no source before it. */
 function isPassive(tokens: Token[], i: number): boolean {
@@ -155,9 +163,12 @@ function attributionAt(tokens: Token[], k: number, hi: number): boolean {
   return false;
 }
 
+/** Words that start the reported clause after an adverbial ("said after the convention he would ..."). */
+const CLAUSE_START = /^(that|he|she|they|we|i|it)$/;
+
 type Rest = 'end' | 'comma' | 'content';
 
-const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|me|us|him|her|them|reporters|journalists|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
+const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
 
 /** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
 function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
@@ -175,8 +186,8 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
-  while (m < hi && m - k < 40 && tokens[m]!.lower !== 'that' && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
-  if (m < hi && tokens[m]!.lower === 'that') return { rest: 'content', at: k };
+  while (m < hi && m - k < 40 && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  if (m < hi && CLAUSE_START.test(tokens[m]!.lower)) return { rest: 'content', at: k };
   if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
   if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
   return { rest: m - k >= 40 ? 'end' : 'content', at: k };
@@ -240,10 +251,12 @@ const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting
 function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: Int32Array): Span | null {
   if (k >= hi) return null;
   let start = k;
-  for (let m = k; m < Math.min(hi, k + 8); m++) {
+  for (let m = k; m < Math.min(hi - 2, k + 8); m++) {
     const t = tokens[m]!;
     if (t.lower === 'that' || (takesObject && /^(to|whether|how|why|what)$/.test(t.lower))) { start = m; break; }
     if (!t.word && t.text !== '.' && t.text !== '-') break;
+    // Only adverbials and listeners come between a cue and its "that".
+    if (!takesObject && !AFTER_CUE_SKIP.test(t.lower) && !isCapitalised(t.text) && !/^(a|an|the|statement|interview|letter|speech|week|month|year|night|morning|afternoon|evening|time|recent|news|conference|rally|briefing|post|email|tweet|report|his|her|their|its|phone|call|ago|\d+)$/.test(t.lower)) break;
   }
   if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
   if (start >= hi) return null;

@@ -135,19 +135,12 @@ export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | nu
   return mk(tokens, i, k);
 }
 
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
-
 /** Rejects phrases that show the cue is a noun ("his tweets", "a series of tweets") or follows a verb ("his rival made"). */
 function plausibleSource(tokens: Token[], from: number, to: number): boolean {
-  const first = tokens[from]!;
   const last = tokens[to - 1]!;
   if (!last.word) return true;
   if (/^(of|for)$/.test(last.lower)) return false;
   if (!isCapitalised(last.text) && /ed$/.test(last.lower) && to - from > 1) return false;
-  if (POSSESSIVE_DETERMINERS.has(first.lower) && to - from > 1 && !tokens.slice(from + 1, to).some((t) => t.word && !/^[a-z]/.test(t.text))) {
-    // "his early-morning tweets": a possessive with lower-case words only is a noun phrase's start, unless a role noun ends it.
-    return /^(campaign|spokesman|spokeswoman|lawyer|lawyers|attorney|attorneys|aides?|advisers?|advisors?|office|staff|team|spokesperson|wife|husband|son|daughter|father|mother|brother|sister|friends?|allies|supporters|critics|opponents|rival|opponent|surrogates|representatives?|doctors?|physician|officials?|administration|government)$/.test(last.lower);
-  }
   return true;
 }
 
