@@ -1,6 +1,8 @@
+import type { Client } from 'discord.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.ts';
 import type { Service } from '../main.ts';
+import { createDiscordPoster } from './discord-poster.ts';
 import { runDueDigests, type DigestPoster, type RunReport } from './run.ts';
 
 export interface DigestService extends Service {
@@ -52,4 +54,9 @@ export function createDigestService(poster: () => DigestPoster | null, options: 
       ctx = null;
     },
   };
+}
+
+/** The digest scheduler posting through a bot service's client (whenever that client is up). */
+export function createBotDigestService(bot: { readonly client: Client | null }): DigestService {
+  return createDigestService(() => (bot.client ? createDiscordPoster(bot.client) : null));
 }

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { createBotService, type BotService } from '../../src/discord/bot.ts';
-import { createDiscordPoster } from '../../src/digest/discord-poster.ts';
-import { createDigestService, type DigestService } from '../../src/digest/scheduler.ts';
+import { createBotDigestService, type DigestService } from '../../src/digest/scheduler.ts';
 import { MEMBER_PERMISSIONS, type RecordedRequest } from '../discord/fake-discord.ts';
 import { openFixtureStore, startHarness, type Harness } from '../discord/harness.ts';
 import { addArticle } from './helpers.ts';
@@ -26,7 +25,7 @@ afterEach(async () => {
   running = null;
 });
 
-const schedulerFor = (bot: BotService): DigestService => createDigestService(() => (bot.client ? createDiscordPoster(bot.client) : null));
+const schedulerFor = (bot: BotService): DigestService => createBotDigestService(bot);
 
 /** The real bot against the fake Discord, with the digest scheduler on a clock the test moves. */
 async function start(): Promise<Running> {
