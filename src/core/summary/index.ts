@@ -30,6 +30,8 @@ export interface SummaryOptions {
   centrality: number;
   /** Penalty for a sentence that opens with a quotation mark. */
   startsQuote: number;
+  /** Penalty for a question (after the lede). */
+  question: number;
   /** A sentence that leans on the one before it ("She added...", "But...") only comes with that one. */
   needAntecedent: boolean;
   /** Sentences shorter than this many words are scaled down in proportion. */
@@ -54,6 +56,7 @@ export const DEFAULT_OPTIONS: SummaryOptions = {
   centrality: 0,
   startsQuote: 0.1,
   needAntecedent: true,
+  question: 0.3,
   shortWords: 10,
   maxWords: 80,
   maxRun: 36,
@@ -93,6 +96,7 @@ function score(candidates: Candidate[], centrality: number[], weights: { central
   return candidates.map((c, i) => {
     let s = 1 / (1 + c.rank) ** o.positionDecay + weights.centrality * centrality[i]!;
     if (/^['"‘“]/u.test(c.text)) s -= weights.startsQuote;
+    if (c.rank > 0 && /\?['"’”]?$/u.test(c.text)) s -= o.question;
     if (c.words < o.shortWords) s *= c.words / o.shortWords;
     return { candidate: c, score: s };
   });

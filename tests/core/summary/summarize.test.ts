@@ -71,6 +71,11 @@ describe('summarize on bare text', () => {
     if (added >= 0) expect(summary[added - 1]).toMatch(/Petra Lind\.$/);
   });
 
+  it('prefers statements to questions after the lede', () => {
+    const text = 'The toll bridge will be free from July. Who will pay for its upkeep? The county will cover the cost from its roads budget. Drivers saved nearly £3m a year under the plan, officials said.';
+    expect(summarize(bare(text)).summary).not.toContain('Who will pay for its upkeep?');
+  });
+
   it('returns what a short article has', () => {
     const one = summarize(bare('The library will open on Sundays from next month.'));
     expect(one.summary).toEqual(['The library will open on Sundays from next month.']);
