@@ -97,9 +97,20 @@ CUES.set('telling', { base: 'tell', form: 'gerund', takesObject: true });
 CUES.set('writing', { base: 'write', form: 'gerund', takesObject: false });
 CUES.set('written', { base: 'write', form: 'participle', takesObject: false });
 
+/** Verbs too ambiguous alone that are cues when "that" follows ("fear that", "hopes that"). */
+const THAT_CUES = new Map<string, CueInfo>();
+for (const base of ['hope', 'fear', 'worry', 'doubt', 'know', 'stress', 'reply', 'guess', 'signal', 'mean', 'reason', 'think', 'feel', 'find', 'show', 'rule', 'learn', 'hear', 'understand', 'counter', 'echo', 'comment', 'remark', 'joke', 'question', 'answer', 'charge', 'project', 'forecast', 'point', 'vow', 'pledge', 'promise', 'demand', 'claim', 'tweet', 'report', 'estimate', 'concede', 'recognize', 'realize', 'suspect', 'agree', 'complain', 'acknowledge']) {
+  for (const f of inflect(base)) THAT_CUES.set(f, { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false });
+}
+
 /** The cue a lower-cased word is, if any. */
 export function cueOf(lower: string): CueInfo | undefined {
   return CUES.get(lower);
+}
+
+/** The cue a word is when the next word is `next` (some verbs count only before "that"). */
+export function cueBefore(lower: string, next: string | undefined): CueInfo | undefined {
+  return CUES.get(lower) ?? (next === 'that' ? THAT_CUES.get(lower) : undefined);
 }
 
 /** Words that may sit between a subject and its cue ("also said", "has long argued"). */

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueOf, CUE_ADVERBS } from './cues.ts';
+import { cueBefore, cueOf, CUE_ADVERBS } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
@@ -47,7 +47,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
-        const cue = cueOf(t.lower);
+        const cue = cueBefore(t.lower, tokens[i + 1]?.lower);
         if (!cue || isPassive(tokens, i)) continue;
         frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject);
       }
@@ -166,6 +166,9 @@ function attributionAt(tokens: Token[], k: number, hi: number): boolean {
 /** Words that start the reported clause after an adverbial ("said after the convention he would ..."). */
 const CLAUSE_START = /^(that|he|she|they|we|i|it)$/;
 
+/** The longest adverbial or listener skipped after a cue ("in a phone interview with the station on Tuesday"). */
+const ADVERBIAL_MAX = 12;
+
 type Rest = 'end' | 'comma' | 'content';
 
 const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
@@ -176,7 +179,9 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (takesObject && tokens[k]!.word && tokens[k]!.lower !== 'that') {
     // The listener of "told the group", "told reporters": skip it.
     const np = phraseAfter(tokens, k, hi);
-    if (np && np.to < hi && (/^[.,:!?]$/.test(tokens[np.to]!.text) || AFTER_CUE_SKIP.test(tokens[np.to]!.lower))) k = np.to;
+    const after = np && np.to < hi ? tokens[np.to]! : undefined;
+    if (after && /^(to|that|whether|how|why|what|not)$/.test(after.lower)) return { rest: 'content', at: k }; // "urged Trump to ..."
+    if (after && (/^[.,:!?]$/.test(after.text) || AFTER_CUE_SKIP.test(after.lower))) k = np!.to;
   }
   const t = tokens[k];
   if (!t) return { rest: 'end', at: k };
@@ -186,11 +191,11 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
   if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
-  while (m < hi && m - k < 40 && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
   if (m < hi && CLAUSE_START.test(tokens[m]!.lower)) return { rest: 'content', at: k };
   if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
   if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
-  return { rest: m - k >= 40 ? 'end' : 'content', at: k };
+  return { rest: 'content', at: k };
 }
 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
@@ -209,7 +214,7 @@ function subjectFrame(
   const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - unit.from < 3) left = null;
-  if (left && rest !== 'content') return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
+  if (left && (rest !== 'content' || isQuoteChar(text[left.end - 1]))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   return seg ? { ...base, mention, segments: [seg] } : null;
