@@ -14,6 +14,9 @@ const CREDIT_START = /^(?:(?:image|photo|picture|credit|source|foto)s?(?:\s+cred
 const SOCIAL = /\b(?:follow|like|join|find)\b.*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|pinterest|forums?)\b/i;
 const UI_WORDS = /^(?:close|caption|menu|share|print|email|e-mail|search|next|previous|prev|loading\.*|expand|collapse|back to top|image \d+ of \/? ?\d+|\d+ of \d+|photo \d+ of \d+|sign in|log in|login|register|home|by)$/i;
 const BYLINE = /^by\s+\p{Lu}/u;
+const SHARE_COUNT = /^(?:\d[\d.,]*\s*[km]?\s*(?:shares?|comments?|views?|likes?)|sharing is caring!?|share (?:this|on \w+)|tweet this)$/i;
+const POST_META = /^(?:(?:posted|filed|published)\s+(?:on|in|under)\b|with (?:\p{Lu}[\w.]*\s)*wires\b)|\b(?:min(?:ute)?s? read|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/iu;
+const WIRE_CREDITS = /^(?:reporting|writing|editing|additional reporting|compiled) by\b/i;
 const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|[ap]\.?m\.?|[a-z]{1,2}[sd]t|gmt|utc|bst|cet|cest|et|pt|ist)\b\.?/gi;
 
 /** A line made only of date and time words ("Updated 6:55 AM; Posted Nov 19, 2019"). */
@@ -33,6 +36,9 @@ export function boilerplateReason(block: TextBlock): string | null {
   if (n <= 12 && CREDIT_START.test(text)) return 'credit';
   if (UI_WORDS.test(text)) return 'ui';
   if (n <= 40 && SOCIAL.test(text)) return 'social';
+  if (SHARE_COUNT.test(text)) return 'share';
+  if (n <= 12 && POST_META.test(text)) return 'meta';
+  if (n <= 40 && WIRE_CREDITS.test(text)) return 'meta';
   if (n <= 8 && BYLINE.test(text) && !/[.!?]["”’]?$/.test(text)) return 'byline';
   if (isDateLine(text)) return 'date';
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return 'url';

@@ -54,6 +54,11 @@ describe('boilerplate rules', () => {
     ['Close', 0, 'ui'],
     ['Follow the Gazette on Twitter and Facebook.', 0, 'social'],
     ['https://gazette.example.test/story/1', 0, 'url'],
+    ['858shares', 0, 'share'],
+    ['Sharing is caring!', 0, 'share'],
+    ['Posted on March 3, 2024 by admin', 0, 'meta'],
+    ['Reporting by Ana Ruiz; editing by Tom Berg', 0, 'meta'],
+    ['4 min read', 0, 'meta'],
   ])('drops %s', (text, density, reason) => {
     expect(boilerplateReason(block(text, density))).toBe(reason);
   });
@@ -62,6 +67,7 @@ describe('boilerplate rules', () => {
     ['The harbour board met on Tuesday, and the vote on the breakwater was unanimous.'],
     ['"We read every letter," the editor said of the readers who wrote in about parking.'],
     ['Copyright 2024 Gazette. All rights reserved.'],
+    ['Posted on social media by the analysts at the agency, the video was viewed two million times within a day.'],
   ])('keeps %s', (text) => {
     expect(boilerplateReason(block(text))).toBeNull();
   });
