@@ -41,6 +41,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     if (label && u === 0) return;
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token index before which content was taken by an earlier frame
+    let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
       if (!t.word || markOf[i]! >= 0 || isCapitalised(t.text) && t.lower !== 'according') continue;
@@ -48,14 +49,15 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const cue = cueBefore(t.lower, tokens[i + 1]?.lower);
-        if (!cue || isPassive(tokens, i)) continue;
+        if (!cue || isPassive(tokens, i) || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
         frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject);
       }
       if (!frame) continue;
       frames.push(frame);
       if (frame.mention) lastSubject = frame.mention;
+      // Inside the content, only a speech verb starts another (nested) attribution.
       const lastSeg = frame.segments[frame.segments.length - 1]!;
-      while (i + 1 < unit.to && tokens[i + 1]!.start < lastSeg.end && tokens[i + 1]!.start > frame.cueEnd) i++;
+      insideTo = Math.max(insideTo, lastSeg.end);
       consumedTo = i + 1;
     }
   });
@@ -168,6 +170,9 @@ const CLAUSE_START = /^(that|he|she|they|we|i|it)$/;
 
 /** The longest adverbial or listener skipped after a cue ("in a phone interview with the station on Tuesday"). */
 const ADVERBIAL_MAX = 12;
+
+/** Speech verbs that open an attribution even inside another one's content ("..., though she acknowledged ..."). */
+const NESTING_CUES = new Set(['say', 'tell', 'add', 'acknowledge', 'argue', 'insist', 'note', 'warn', 'write', 'state', 'explain', 'confirm', 'deny', 'admit', 'concede']);
 
 type Rest = 'end' | 'comma' | 'content';
 
