@@ -13,6 +13,7 @@ const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+cred
 const CREDIT_START = /^(?:(?:image|photo|picture|credit|source|foto)s?(?:\s+credit)?\s*:|(?:image|photo|picture)s?\s+(?:copyright|credit|courtesy)\b|©\s*\p{Lu}\p{Ll})/iu;
 const SOCIAL = /\b(?:follow|like|join|find)\b.*\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|pinterest|forums?)\b/i;
 const UI_WORDS = /^(?:close|caption|menu|share|print|email|e-mail|search|next|previous|prev|loading\.*|expand|collapse|back to top|image \d+ of \/? ?\d+|\d+ of \d+|photo \d+ of \d+|sign in|log in|login|register|home|by)$/i;
+const PRICE = /[$€£¥]\s?\d/;
 const BYLINE = /^by\s+\p{Lu}/u;
 const SHARE_COUNT = /^(?:\d[\d.,]*\s*[km]?\s*(?:shares?|comments?|views?|likes?)|sharing is caring!?|share (?:this|on \w+)|tweet this)$/i;
 const POST_META = /^(?:(?:posted|filed|published)\s+(?:on|in|under)\b|with (?:\p{Lu}[\w.]*\s)*wires\b)|\b(?:min(?:ute)?s? read|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/iu;
@@ -29,7 +30,7 @@ export function isDateLine(text: string): boolean {
 export function boilerplateReason(block: TextBlock): string | null {
   const { text } = block;
   const n = words(text);
-  if (block.linkDensity >= 0.75 && n <= 25) return 'link';
+  if (block.linkDensity >= 0.75 && n <= 25 && !PRICE.test(text)) return 'link';
   if (n <= 12 && PROMPT.test(text)) return 'prompt';
   if (n <= 40 && COOKIE.test(text)) return 'cookie';
   if (n <= 30 && CREDIT.test(text)) return 'credit';

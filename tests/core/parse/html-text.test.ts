@@ -72,6 +72,10 @@ describe('boilerplate rules', () => {
     expect(boilerplateReason(block(text))).toBeNull();
   });
 
+  it('keeps a product link with a price, which belongs to a deals article', () => {
+    expect(boilerplateReason(block('Get the kettle at Hardware Barn for $24.99', 1))).toBeNull();
+  });
+
   it('recognises bare date lines only', () => {
     expect(isDateLine('Published: 00:01, Tue, Nov 19, 2024')).toBe(true);
     expect(isDateLine('November 20, 2024')).toBe(true);
