@@ -5,7 +5,7 @@ const HTML_TAGS = /<(?:p|div|br|span|a|h[1-6]|article|section|ul|li|script|meta|
 
 /**
  * True when `text` looks like an HTML document or fragment rather than plain text: it starts with a doctype
- * or <html>/<head>/<body>, or it is dense with common tags (at least 3, and closing tags present).
+ * or <html>/<head>/<body>, or it is dense with common tags (at least 2, and a closing tag present).
  */
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096);
@@ -13,5 +13,5 @@ export function looksLikeHtml(text: string): boolean {
   if (/^\s*<(?:rss|feed|rdf:RDF)\b/i.test(head)) return false;
   const sample = text.slice(0, 20000);
   const tags = sample.match(HTML_TAGS)?.length ?? 0;
-  return tags >= 3 && /<\/(?:p|div|a|span|h[1-6]|li)>/i.test(sample);
+  return tags >= 2 && /<\/(?:p|div|a|span|h[1-6]|li|article|section)>/i.test(sample);
 }

@@ -7,6 +7,7 @@ describe('looksLikeHtml', () => {
     ['  <html lang="en"><head><title>t</title></head></html>'],
     ['<!-- saved page -->\n<html><body></body></html>'],
     ['<div class="story"><p>One.</p><p>Two.</p><p>Three <a href="/x">link</a>.</p></div>'],
+    ['<p>The pier reopened on Monday.</p><p>Anglers returned at dawn.</p>'],
   ])('recognises HTML: %s', (text) => {
     expect(looksLikeHtml(text)).toBe(true);
   });
