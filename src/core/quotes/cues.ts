@@ -49,7 +49,7 @@ const IRREGULAR: Record<string, string[]> = {
   swear: ['swear', 'swears', 'swore', 'sworn', 'swearing'],
   teach: ['teach', 'teaches', 'taught'],
   understand: ['understand', 'understands', 'understood'],
-  mean: ['means', 'meant'],
+  mean: [],
   seek: ['seek', 'seeks', 'sought', 'seeking'],
   call: ['called'],
 };
@@ -69,6 +69,9 @@ const EXCLUDED_FORMS = new Set([
   'complaint', 'understanding', 'hearing', 'teaching', 'reading', 'written', 'telling', 'saying',
 ]);
 
+/** Verbs whose bare form is mostly a noun or not an attribution ("Republican support", "would add $84 billion"). */
+const NOUN_BASES = new Set(['add', 'support', 'plan', 'offer', 'attack', 'label', 'talk', 'decline', 'praise', 'welcome', 'blame', 'seek', 'continue', 'mean', 'rule', 'report', 'show', 'find', 'state', 'consider', 'promote', 'mock', 'slam', 'hail', 'highlight', 'dismiss', 'defend', 'cite', 'estimate', 'note', 'post', 'call', 'question', 'demand', 'promise', 'pledge', 'vow', 'tweet', 'claim', 'read', 'sing', 'learn', 'hear', 'accuse', 'reject', 'oppose', 'condemn', 'endorse', 'encourage', 'discuss', 'decide', 'intend', 'refuse', 'liken', 'applaud', 'ridicule']);
+
 /** Verbs whose listener comes before the content. */
 const TAKES_OBJECT = new Set(['tell', 'ask', 'warn', 'inform', 'assure', 'remind', 'advise', 'urge', 'teach', 'accuse', 'beg', 'caution']);
 
@@ -87,7 +90,7 @@ function inflect(base: string): string[] {
 const CUES = new Map<string, CueInfo>();
 for (const base of REGULAR) {
   for (const f of inflect(base)) {
-    if (EXCLUDED_FORMS.has(f)) continue;
+    if (EXCLUDED_FORMS.has(f) || (f === base && NOUN_BASES.has(base))) continue;
     const form: CueForm = f.endsWith('ing') ? 'gerund' : 'finite';
     CUES.set(f, { base, form, takesObject: TAKES_OBJECT.has(base) });
   }
