@@ -123,6 +123,21 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     expect(status.content).toContain('Failed 1 day in a row; the digest pauses after 3.');
   });
 
+  it('warns when the bot lacks a permission in the channel, and records it without sending a request', async () => {
+    const { harness, clock, digests } = await start();
+    // Embed Links denied to everyone in #news.
+    harness.fake.dispatch('CHANNEL_UPDATE', {
+      id: NEWS, type: 0, name: 'news', position: 1, guild_id: harness.fake.guildId,
+      permission_overwrites: [{ id: harness.fake.guildId, type: 0, allow: '0', deny: String(1n << 14n) }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const reply = await slash(harness, 'set', { channel: NEWS, time: '13:00', timezone: 'UTC' });
+    expect(reply.content).toContain('quotewire cannot post there yet: it is missing **Embed Links** in <#1200000000000000201>');
+    clock.now = new Date('2026-02-01T13:00:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'failed', detail: 'missing permissions in the channel: Embed Links' }]);
+    expect(posts(harness)).toHaveLength(0);
+  });
+
   it('previews privately, completes time zones and refuses members without Manage Server', async () => {
     const { harness } = await start();
     const preview = await slash(harness, 'preview');

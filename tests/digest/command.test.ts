@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import digest, { matchZones } from '../../commands/digest.ts';
+import { Permission, UserError, type CommandInput } from '../../src/discord/command.ts';
+import { runDueDigests } from '../../src/digest/run.ts';
+import { addArticle, makeContext, openTempStore, RecordingPoster } from './helpers.ts';
+
+const GUILD = '111111111111111111';
+const CHANNEL = '222222222222222222';
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function setup(now = '2026-01-15T08:00:00Z') {
+  const temp = openTempStore();
+  cleanups.push(temp.cleanup);
+  return { ...temp, ctx: makeContext(temp.store, { now: new Date(now) }) };
+}
+
+function input(subcommand: string, options: Record<string, string | number> = {}, botPermissions: bigint | null = null): CommandInput {
+  return {
+    userId: '333333333333333333', userName: 'admin', guildId: GUILD, channelId: CHANNEL, memberPermissions: Permission.ManageGuild,
+    appPermissions: null, botPermissionsIn: async () => botPermissions, subcommand, options,
+  };
+}
+
+const text = async (p: unknown): Promise<string> => ((await p) as { content: string }).content;
+
+describe('/digest', () => {
+  it('is hidden from members without Manage Server and checked when run', () => {
+    expect(digest.data.default_member_permissions).toBe(String(1n << 5n));
+    expect(digest.requiredPermissions).toBe(Permission.ManageGuild);
+  });
+
+  it('sets a digest and answers with the next run in local time and as a Discord timestamp', async () => {
+    const { ctx, store } = setup();
+    const reply = await digest.execute(ctx, input('set', { channel: CHANNEL, time: '9:30', timezone: 'america/new_york', articles: 3 }));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe(
+      'Daily digest set: every day at **09:30** (America/New_York) in <#222222222222222222>, up to 3 articles.\n' +
+      'Next digest: Thursday 15 January 2026, 09:30 GMT-5 (<t:1768487400:F>, <t:1768487400:R>).',
+    );
+    expect(store.digests.subscription(GUILD)).toMatchObject({ time: '09:30', timeZone: 'America/New_York', articles: 3, createdBy: '333333333333333333' });
+  });
+
+  it('says so when the bot cannot view, send or embed in the channel', async () => {
+    const { ctx } = setup();
+    const reply = await text(digest.execute(ctx, input('set', { channel: CHANNEL, time: '18:00' }, Permission.ViewChannel)));
+    expect(reply).toContain('(UTC)');
+    expect(reply).toContain('missing **Send Messages, Embed Links** in <#222222222222222222>');
+  });
+
+  it('refuses times and zones it cannot read', async () => {
+    const { ctx } = setup();
+    await expect(digest.execute(ctx, input('set', { channel: CHANNEL, time: '25:00' }))).rejects.toThrow(UserError);
+    await expect(digest.execute(ctx, input('set', { channel: CHANNEL, time: '08:00', timezone: 'Mars/Olympus' }))).rejects.toThrow(/not a time zone I know/);
+    await expect(digest.execute(ctx, { ...input('status'), guildId: null })).rejects.toThrow(/in a server/);
+  });
+
+  it('reports status, including a pause and how to resume, and turns off', async () => {
+    const { ctx, store } = setup();
+    await expect(digest.execute(ctx, input('status'))).rejects.toThrow(/No daily digest is set/);
+    await digest.execute(ctx, input('set', { channel: CHANNEL, time: '09:00' }));
+    const poster = new RecordingPoster();
+    poster.fail = 403;
+    for (const day of ['15', '16', '17']) {
+      addArticle(store, { title: `Council notes for the ${day}th`, ingestedAt: `2026-01-${day}T06:00:00.000Z` });
+      await runDueDigests(ctx, new Date(`2026-01-${day}T09:00:00Z`), poster);
+    }
+    ctx.clock.now = new Date('2026-01-17T12:00:00Z');
+    const status = await text(digest.execute(ctx, input('status')));
+    expect(status).toContain('**Paused.** Paused after 3 days in a row on which the digest could not be posted (last: missing permissions in the channel (403)).');
+    expect(status).toContain('then run `/digest set` again to resume');
+    expect(status).toContain('Last run: 2026-01-17: failed: missing permissions in the channel (403).');
+    expect(await text(digest.execute(ctx, input('off')))).toContain('The daily digest is off.');
+    expect(await text(digest.execute(ctx, input('off')))).toContain('There is no daily digest');
+  });
+
+  it('previews privately, or says nothing would be posted', async () => {
+    const { ctx, store } = setup();
+    expect(await digest.execute(ctx, input('preview'))).toEqual({ content: 'Nothing new since the previous digest: nothing would be posted now.', ephemeral: true });
+    addArticle(store, { title: 'Bridge repainting finishes early', ingestedAt: '2026-01-15T07:00:00.000Z' });
+    const reply = await digest.execute(ctx, input('preview'));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.embeds![0]!.title).toBe('Bridge repainting finishes early');
+  });
+
+  it('completes time zones by name or city, at most 25', async () => {
+    expect(matchZones('lisb')).toEqual(['Europe/Lisbon']);
+    expect(matchZones('new y')[0]).toBe('America/New_York');
+    expect(matchZones('america/').length).toBe(25);
+    expect(matchZones('')[0]).toBe('UTC');
+    const { ctx } = setup();
+    const choices = await digest.autocomplete!(ctx, { ...input('set'), focused: { name: 'timezone', value: 'tokyo' } });
+    expect(choices).toEqual([{ name: 'Asia/Tokyo', value: 'Asia/Tokyo' }]);
+  });
+});
