@@ -37,11 +37,37 @@ const GLUE_STARTERS = /^(?:The|This|These|Those|His|Her|Their|Its|A|An|But|And|H
 const GLUE_ADVERBS = /^(?:Officially|Originally|Previously|Recently|Currently|Eventually|Finally|Initially|Ultimately|Additionally|Unfortunately|Fortunately|Luckily|Sadly|Apparently|Reportedly|Allegedly|Remarkably|Incredibly|Interestingly|Surprisingly|Similarly|Earlier|Later|Despite|Although|Since|During|According|Following|Speaking|Asked)\b/u;
 const NOT_SENTENCE_FINAL = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'as', 'than',
+  'about', 'into', 'onto', 'over', 'under', 'against', 'between', 'through', 'without', 'within', 'like', 'via',
+  'toward', 'towards', 'upon', 'including', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose', 'every',
   'that', 'this', 'is', 'was', 'are', 'were', 'be', 'called', 'named', 'titled', 'dubbed', 'film', 'song', 'show',
   'album', 'book', 'novel', 'series', 'single', 'magazine', 'newspaper', 'programme', 'program', 'movie',
 ]);
 
 const CALENDAR_WORDS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
+
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'insisted', 'admitted', 'claimed', 'revealed',
+  'wrote', 'writes', 'tweeted', 'posted', 'asked', 'replied', 'continued', 'stated', 'declared', 'warned', 'joked',
+  'recalled', 'announced', 'shouted', 'screamed', 'whispered', 'reads', 'read', 'saying', 'telling', 'asking',
+]);
+
+/**
+ * A single-quoted quotation (British style, as in the Daily Mail) that opens right after a word without
+ * punctuation and ends a sentence inside its marks ("...on Friday ‘I’d be over the moon,’ said Locke"): in
+ * scraped news that is a caption run into a quote. Scare quotes ("described as ‘a disgrace’") do not end
+ * with a comma or full stop inside the marks.
+ */
+function isGluedQuote(text: string, i: number, lowerBound: number, end: number): boolean {
+  const open = text[i + 1];
+  if ((open !== '‘' && open !== "'") || !isUpper(text[i + 2]) || !isLower(text[i - 1])) return false;
+  const word = /[\p{L}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
+  if (!/^\p{Ll}/u.test(word) && !CALENDAR_WORDS.test(word)) return false;
+  if (SPEECH_VERBS.has(word.toLowerCase()) || NOT_SENTENCE_FINAL.has(word.toLowerCase())) return false;
+  // The first closing mark of the quotation (a ’ or ' not inside a word) must follow a comma or full stop.
+  const window = text.slice(i + 2, Math.min(end, i + 600));
+  const closing = /['’](?!\p{L})/u.exec(window);
+  return closing !== null && /[,.]$/u.test(window.slice(0, closing.index)) && window.slice(0, closing.index).split(/\s+/).length >= 4;
+}
 
 /** Is the space at `i` the join of a caption (or other unpunctuated text) and a following sentence? */
 function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
@@ -152,7 +178,7 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
       } else {
         i = closeEnd - 1;
       }
-    } else if (c === ' ' && i > sentenceStart && isGluedBoundary(text, i, sentenceStart)) {
+    } else if (c === ' ' && i > sentenceStart && (isGluedBoundary(text, i, sentenceStart) || isGluedQuote(text, i, sentenceStart, end))) {
       pushTrimmed(text, sentenceStart, i, out);
       sentenceStart = i + 1;
     } else if (c === '\n' && i + 1 < end && text[i + 1] === '\n') {

@@ -91,6 +91,27 @@ describe('splitSentences on scraped text', () => {
     ]);
   });
 
+  it('splits a caption run into a single-quoted quotation (Daily Mail style)', () => {
+    expect(split('The club will name Ana Pires as manager on Friday ‘I have waited a long time for this,’ said Pires after training.')).toEqual([
+      'The club will name Ana Pires as manager on Friday',
+      '‘I have waited a long time for this,’ said Pires after training.',
+    ]);
+    expect(split("Fans wait outside the ground before kick-off 'We never lost hope,' said one supporter.")).toEqual([
+      'Fans wait outside the ground before kick-off',
+      "'We never lost hope,' said one supporter.",
+    ]);
+  });
+
+  it('keeps scare quotes, titles and introduced quotations inside their sentence', () => {
+    for (const text of [
+      'The minister called the report ‘A Road to Nowhere’ in a speech on Monday.',
+      "He appeared in his latest 'How We Got Here' video series for the university.",
+      "She said 'We will appeal, of course,' and left the court.",
+      'Critics described the plan as ‘Unworkable, costly and late.’ The council disagreed.',
+    ]) expect(split(text)[0]!.length).toBeGreaterThan(40);
+    expect(split("She said 'We will appeal, of course,' and left the court.")).toHaveLength(1);
+  });
+
   it('does not treat a capitalised word after a function word as a glue point', () => {
     expect(split('They watched the film The Long Road twice.')).toEqual(['They watched the film The Long Road twice.']);
   });
