@@ -42,9 +42,10 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token index before which content was taken by an earlier frame
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
+    const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
-      if (!t.word || markOf[i]! >= 0 || isCapitalised(t.text) && t.lower !== 'according') continue;
+      if (!t.word || markOf[i]! >= 0 || (isCapitalised(t.text) && t.lower !== 'according' && !(headline && i > unit.from))) continue;
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
@@ -146,6 +147,19 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
 const NOUN_CUES = new Set(['attacks', 'plans', 'offers', 'wants', 'supports', 'labels', 'talks', 'mocks', 'defends', 'note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
+
+/** A unit in title case (a headline): its cue words are capitalised too. */
+function isHeadline(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let m = from; m < to && m - from < 40; m++) {
+    const t = tokens[m]!;
+    if (!t.word || /^(a|an|the|of|to|in|on|for|and|or|at|by|with|as)$/.test(t.text)) continue;
+    words++;
+    if (isCapitalised(t.text)) caps++;
+  }
+  return words >= 3 && words < 30 && caps >= words * 0.8;
+}
 
 /** "was first reported by", "maintained by": a passive cue names no source before it. */
 function isPassive(tokens: Token[], i: number): boolean {
