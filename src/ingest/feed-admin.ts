@@ -1,6 +1,8 @@
 import type { AppContext } from '../context.ts';
 import type { FeedListRow, FeedRow } from '../store/feeds.ts';
+import { discoverFeeds } from './feed-discovery.ts';
 import { pollAndSchedule, type FeedPollReport } from './feed-poller.ts';
+import { fetchPage } from './web.ts';
 
 /**
  * Subscribing to, listing and removing feeds: shared by `quotewire feed` and `/feed`, which only read their
@@ -51,20 +53,30 @@ function feedUrl(text: string): string {
 
 /**
  * Subscribes to a feed and polls it at once: its current items are stored without being announced. A URL that
- * cannot be fetched or is not a feed is not added.
+ * cannot be fetched or is not a feed is not added; a web page that announces a feed adds that feed instead.
  */
-export async function addFeed(ctx: AppContext, text: string, options: { intervalMinutes: number; addedBy?: string | null }): Promise<{ feed: FeedRow; report: FeedPollReport }> {
+export async function addFeed(ctx: AppContext, text: string, options: { intervalMinutes: number; addedBy?: string | null }, discover = true): Promise<{ feed: FeedRow; report: FeedPollReport }> {
   const url = feedUrl(text);
   const existing = ctx.store.feeds.byUrl(url);
   if (existing) throw new FeedAdminError(`that feed is already there as #${existing.id}${existing.pausedAt ? ' (paused; resume it instead)' : ''}`);
   const now = ctx.now();
   const feed = ctx.store.feeds.add({ url, intervalMinutes: options.intervalMinutes, now: now.toISOString(), addedBy: options.addedBy ?? null });
   const report = await pollAndSchedule(ctx, feed, now);
-  if (report.status === 'failed') {
-    ctx.store.feeds.remove(feed.id);
-    throw new FeedAdminError(`not added: ${report.error}`);
+  if (report.status !== 'failed') return { feed: ctx.store.feeds.byId(feed.id) ?? feed, report };
+  ctx.store.feeds.remove(feed.id);
+  const announced = discover && report.errorKind === 'parse' ? await announcedFeed(ctx, url) : null;
+  if (announced) return addFeed(ctx, announced, options, false);
+  throw new FeedAdminError(`not added: ${report.error}`);
+}
+
+/** The first feed a web page links to as its alternate, if the URL is such a page. */
+async function announcedFeed(ctx: AppContext, url: string): Promise<string | null> {
+  try {
+    const page = await fetchPage(ctx, url);
+    return discoverFeeds(page.html, page.url)[0] ?? null;
+  } catch {
+    return null;
   }
-  return { feed: ctx.store.feeds.byId(feed.id) ?? feed, report };
 }
 
 /** A feed by its number ("3", "#3") or its URL. */

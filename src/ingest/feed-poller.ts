@@ -1,7 +1,9 @@
 import type { AppContext } from '../context.ts';
 import type { Service } from '../main.ts';
 import type { FeedRow } from '../store/feeds.ts';
+import { FeedParseError } from '../core/parse/feed.ts';
 import { pollErrorMessage, pollFeed } from './feeds.ts';
+import { FetchError } from './http.ts';
 
 const MINUTE = 60_000;
 /** First retry after a failure; doubles with every failure in a row. */
@@ -23,6 +25,8 @@ export interface FeedPollReport {
   stored: number;
   itemFailures: number;
   error?: string;
+  /** What failed: fetching the feed, or reading it (not a feed, malformed). */
+  errorKind?: 'fetch' | 'parse' | 'other';
   failures?: number;
   paused?: boolean;
 }
@@ -58,7 +62,8 @@ export async function pollAndSchedule(ctx: AppContext, feed: FeedRow, now: Date)
     const log = { feed: feed.url, failures, error: message, retryInMinutes: backoffMs(failures) / MINUTE };
     if (pause) ctx.log.warn(log, `feed paused after ${failures} failed polls in a row`);
     else ctx.log.warn(log, 'feed poll failed');
-    return { ...base, status: 'failed', stored: 0, itemFailures: 0, error: message, failures, paused: pause };
+    const errorKind = error instanceof FetchError ? 'fetch' : error instanceof FeedParseError ? 'parse' : 'other';
+    return { ...base, status: 'failed', stored: 0, itemFailures: 0, error: message, errorKind, failures, paused: pause };
   }
 }
 

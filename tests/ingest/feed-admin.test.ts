@@ -3,10 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { discoverFeeds } from '../../src/ingest/feed-discovery.ts';
 import { addFeed, describeFeed, FeedAdminError, findFeed, parseInterval, removeFeed, resumeFeed } from '../../src/ingest/feed-admin.ts';
 import { createWebContext, send, startServer, type TestServer } from './web-server.ts';
 
 const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures/feeds', name));
+const HOME = `<!DOCTYPE html><html><head><title>Larkspur Ledger</title>
+<link rel="stylesheet" href="/style.css">
+<link rel="alternate" type="application/rss+xml" title="Ledger RSS" href="/rss2.xml">
+<link rel=alternate type="application/atom+xml" href='/atom.xml?x=1&amp;y=2'>
+</head><body><p>Island and harbour news.</p></body></html>`;
+
 let server: TestServer;
 let ctx: ReturnType<typeof createWebContext>;
 
@@ -16,6 +23,7 @@ beforeEach(async () => {
     '/news/ferry-evening-crossing': send(fixture('page-ferry.html')),
     '/page.html': send(fixture('page-library.html')),
     '/malformed.xml': send(fixture('malformed.xml'), { 'content-type': 'application/rss+xml' }),
+    '/home': send(HOME),
   });
   ctx = createWebContext();
 });
@@ -59,6 +67,20 @@ describe('adding and removing feeds', () => {
     expect(resumeFeed(ctx, String(feed.id))).toMatchObject({ pausedAt: null, failures: 0 });
     expect(removeFeed(ctx, String(feed.id)).id).toBe(feed.id);
     expect(() => findFeed(ctx, String(feed.id))).toThrow(/no feed/);
+  });
+});
+
+describe('feed discovery', () => {
+  it('finds the feeds a page announces, as absolute URLs', () => {
+    expect(discoverFeeds(HOME, 'https://ledger.example/home')).toEqual(['https://ledger.example/rss2.xml', 'https://ledger.example/atom.xml?x=1&y=2']);
+    expect(discoverFeeds('<link rel="alternate" hreflang="fr" href="/fr/">', 'https://ledger.example/')).toEqual([]);
+  });
+
+  it('adds the feed a web page announces when given the page', async () => {
+    const { feed } = await addFeed(ctx, server.url('/home'), { intervalMinutes: 15 });
+    expect(feed).toMatchObject({ url: server.url('/rss2.xml'), title: 'Larkspur Ledger' });
+    await expect(addFeed(ctx, server.url('/home'), { intervalMinutes: 15 })).rejects.toThrow(/already there as #/);
+    expect(ctx.store.feeds.list()).toHaveLength(1);
   });
 });
 
