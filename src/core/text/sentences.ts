@@ -217,10 +217,10 @@ export function splitSentences(text: string, paragraphs: Span[] = [{ start: 0, e
  * Page widgets that scraped text glues to the sentences around it ("...Copy this linkResearchers found").
  * Each becomes a sentence of its own, so it cannot swallow the real sentence next to it.
  */
-const WIDGETS = /Share this with(?:[A-Z][A-Za-z]+)*?Copy this link|Media playback is (?:not supported|unsupported) on (?:this|your) device/g;
+const WIDGETS = /Share this with(?:[A-Z][A-Za-z]+)*?Copy this link|Media playback is (?:not supported|unsupported) on (?:this|your) device|Read more on this (?:story|and other stories)(?: and other news)? from (?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?=[A-Z])/g;
 
 function widgetsIn(text: string, start: number, end: number): Span[] {
   const slice = text.slice(start, end);
-  if (!slice.includes('Copy this link') && !slice.includes('Media playback')) return [];
+  if (!slice.includes('Copy this link') && !slice.includes('Media playback') && !slice.includes('Read more on this')) return [];
   return [...slice.matchAll(WIDGETS)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
 }

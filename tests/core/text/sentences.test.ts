@@ -125,5 +125,11 @@ describe('splitSentences on scraped text', () => {
       'Media playback is not supported on this device',
       'The director thanked staff.',
     ]);
+    const local = 'The inquest continues.Read more on this story and other news from North KestrelJudge Ann Pell QC said the case was complex.';
+    expect(split(local)).toEqual([
+      'The inquest continues.',
+      'Read more on this story and other news from North Kestrel',
+      'Judge Ann Pell QC said the case was complex.',
+    ]);
   });
 });
