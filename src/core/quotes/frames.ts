@@ -289,9 +289,21 @@ function rightContent(text: string, tokens: Token[], k: number, hi: number, take
     const t = tokens[m]!;
     if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
-    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || cueOf(tokens[m + 1]!.lower)?.form === 'gerund' || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
+    if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
   }
   return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+/** "... and encouraged Americans to ...", "but he has also intensified ...": a second verb of attribution. */
+function coordinatedCue(tokens: Token[], k: number, hi: number): boolean {
+  for (let m = k; m < Math.min(hi, k + 4); m++) {
+    const t = tokens[m]!;
+    if (!t.word) return false;
+    const cue = cueOf(t.lower);
+    if (cue && t.text === t.lower && cue.base !== 'show') return m === k || /^(he|she|they|it|we|also|then|later|has|have|had|is|was|would|will)$/.test(tokens[m - 1]!.lower);
+  }
+  return false;
 }
 
 /** `, with X stating that ...` / `, while Y argued ...`: another attribution starts after a comma. */
