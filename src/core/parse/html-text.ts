@@ -51,6 +51,7 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
   let linkDepth = 0;
   const open: string[] = [];
   let preDepth = 0;
+  let softBreak = false;
   const flush = (tag: string): void => {
     // Preformatted text keeps its blank-line paragraph breaks; elsewhere whitespace is layout.
     const parts = preDepth > 0 ? current.split(/\n[ \t]*\n/) : [current];
@@ -65,6 +66,9 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
   const walk = (node: DomNode): void => {
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
+      // Adjacent links ("<a>Home</a><a>News</a>") are separate words, not "HomeNews".
+      if (softBreak && /[\p{L}\p{N}]$/u.test(current) && /^[\p{L}\p{N}]/u.test(text)) current += ' ';
+      if (text) softBreak = false;
       current += text;
       if (linkDepth > 0) linkChars += nonSpace(text);
       return;
@@ -78,11 +82,17 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
       flush(open[open.length - 1] ?? '');
       open.push(name);
     }
-    if (name === 'A') linkDepth++;
+    if (name === 'A') {
+      linkDepth++;
+      softBreak = true;
+    }
     if (name === 'PRE') preDepth++;
     const kids = node.childNodes;
     for (let i = 0; i < kids.length; i++) walk(kids[i] as DomNode);
-    if (name === 'A') linkDepth--;
+    if (name === 'A') {
+      linkDepth--;
+      softBreak = true;
+    }
     if (block) {
       flush(name);
       open.pop();

@@ -13,6 +13,11 @@ describe('textOf', () => {
     expect(text).toBe('Tide\n\nhigh at noon\n\nlow\n\none\n\ntwo');
   });
 
+  it('separates adjacent links without adding spaces before punctuation', () => {
+    const { text } = textOf(bodyOf('<p><a href="/">Home</a><a href="/n">Latest News</a></p><p>Read the <a href="/r">report</a>, then <a href="/v">vote</a>.</p>'));
+    expect(text).toBe('Home Latest News\n\nRead the report, then vote.');
+  });
+
   it('collapses whitespace inside a paragraph and treats <br> as a break', () => {
     const { text } = textOf(bodyOf('<p>  The   ferry\n   sails<br>at dawn </p>'));
     expect(text).toBe('The ferry sails\n\nat dawn');
