@@ -204,10 +204,25 @@ async function request(url: URL, options: FetchOptions, deadline: number): Promi
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       clear();
-      reject(new FetchError('network', `could not fetch ${url.href}: ${error.code ?? error.message}`, url.href));
+      reject(new FetchError('network', `could not fetch ${url.href}: ${networkProblem(error)}`, url.href));
     });
     req.end();
   });
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EPROTO: 'TLS handshake failed',
+};
+
+/** A network error in words, with its code. */
+function networkProblem(error: NodeJS.ErrnoException): string {
+  const code = error.code ?? '';
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS_CERT/.test(code)) return `its TLS certificate is not valid (${code})`;
+  return NETWORK_PROBLEMS[code] ? `${NETWORK_PROBLEMS[code]} (${code})` : code || error.message;
 }
 
 /** Reads the (decompressed) body, stopping as soon as it passes `maxBytes` or the deadline. */
