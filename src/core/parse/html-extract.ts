@@ -75,7 +75,18 @@ function totalLength(paragraphs: string[]): number {
 
 function isNoise(element: DomElement): boolean {
   const tag = element.nodeName.toUpperCase();
-  return tag === 'FIGCAPTION';
+  if (tag === 'FIGCAPTION') return true;
+  return tag === 'SPAN' && isLinkCluster(element);
+}
+
+/** An inline box of three or more links and little else: a hover card or a "related" strip inside a paragraph. */
+function isLinkCluster(element: DomElement): boolean {
+  const links = element.querySelectorAll('a');
+  if (links.length < 3) return false;
+  const total = (element.textContent ?? '').replace(/\s+/g, '').length;
+  let linked = 0;
+  for (let i = 0; i < links.length; i++) linked += (links[i]?.textContent ?? '').replace(/\s+/g, '').length;
+  return total > 0 && linked / total >= 0.9;
 }
 
 const BOILERPLATE_TAGS = 'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]';

@@ -112,6 +112,17 @@ describe('marked article body', () => {
   });
 });
 
+describe('inline link clusters', () => {
+  it('leaves out a hover card of links inside a paragraph', () => {
+    const para = (extra: string): string => `<p>Mayor Ines Okafor${extra} opened the new footbridge over the canal on Saturday, after two years of delays caused by a shortage of steel and a dispute over the design of the railings.</p>`;
+    const card = '<span class="card"><a href="/p/okafor">Ines Okafor</a><a href="/s/1">Bridge plan approved</a> <a href="/s/2">Budget vote delayed</a></span>';
+    const html = `<html><body><article>${para(card)}${para('').repeat(3)}</article></body></html>`;
+    const body = parseHtml(html).body;
+    expect(body).not.toContain('Bridge plan approved');
+    expect(body.startsWith('Mayor Ines Okafor opened the new footbridge')).toBe(true);
+  });
+});
+
 describe('extraction fallback', () => {
   it('falls back to the main element when Readability finds nothing', () => {
     const html = '<html><body><nav><a href="/">Home</a></nav><main><div style="display:none"><p>The pier is closed for repairs until Friday, the harbour office said on Monday, and anglers can use the east jetty.</p></div></main><footer>Pier Post</footer></body></html>';
