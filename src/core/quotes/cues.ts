@@ -10,6 +10,8 @@ export interface CueInfo {
   form: CueForm;
   /** Verbs that take the listener as an object before the content ("told reporters that"). */
   takesObject: boolean;
+  /** A cue that needs its preposition ("called for"): the content starts right after it. */
+  prep?: boolean;
 }
 
 // Speech verbs first (the strongest cues), then writing, reporting and belief verbs.
@@ -106,6 +108,19 @@ for (const base of ['hope', 'fear', 'worry', 'doubt', 'know', 'stress', 'reply',
   for (const f of inflect(base)) THAT_CUES.set(f, { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false });
 }
 
+/** Verbs that are cues before a particular preposition ("called for", "spoke about", "pointed to"). */
+const PREP_CUES = new Map<string, { info: CueInfo; preps: Set<string> }>();
+for (const [base, preps] of [
+  ['call', 'for on'], ['speak', 'of about out against'], ['point', 'to out'], ['talk', 'about of'], ['rail', 'against'],
+  ['vote', 'for against'], ['push', 'for'], ['focus', 'on'], ['comment', 'on'], ['weigh', 'in'], ['worry', 'about'],
+  ['complain', 'about'], ['lash', 'out'], ['push', 'back'], ['refer', 'to'], ['respond', 'to'], ['react', 'to'],
+  ['agree', 'with'], ['argue', 'for against'], ['fight', 'for against'], ['campaign', 'for against'], ['joke', 'about'],
+  ['boast', 'about'], ['brag', 'about'], ['express', 'concern'], ['raise', 'questions concerns'],
+] as const) {
+  const forms = base === 'speak' ? ['speak', 'speaks', 'spoke', 'speaking'] : base === 'fight' ? ['fight', 'fights', 'fought', 'fighting'] : inflect(base);
+  for (const f of forms) PREP_CUES.set(f, { info: { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false, prep: true }, preps: new Set(preps.split(' ')) });
+}
+
 /** The cue a lower-cased word is, if any. */
 export function cueOf(lower: string): CueInfo | undefined {
   return CUES.get(lower);
@@ -113,6 +128,8 @@ export function cueOf(lower: string): CueInfo | undefined {
 
 /** The cue a word is when the next word is `next` (some verbs count only before "that"). */
 export function cueBefore(lower: string, next: string | undefined): CueInfo | undefined {
+  const prep = next === undefined ? undefined : PREP_CUES.get(lower);
+  if (prep && prep.preps.has(next!)) return prep.info;
   return CUES.get(lower) ?? (next === 'that' ? THAT_CUES.get(lower) : undefined);
 }
 

@@ -51,7 +51,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       else {
         const cue = cueBefore(t.lower, tokens[i + 1]?.lower);
         if (!cue || isPassive(tokens, i) || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
-        frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject);
+        frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject, cue.prep === true);
       }
       if (!frame) continue;
       frames.push(frame);
@@ -88,7 +88,7 @@ function accordingTo(text: string, view: ParagraphView, u: number, i: number): F
 }
 
 /** The frame of a speech or belief verb at token `i`. */
-function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerund: boolean, takesObject: boolean, consumedTo: number, lastSubject: Span | null): Frame | null {
+function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerund: boolean, takesObject: boolean, consumedTo: number, lastSubject: Span | null, prep: boolean): Frame | null {
   const { tokens } = view;
   const unit = view.units[u]!;
   const cueTok = tokens[i]!;
@@ -110,7 +110,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
       return { ...base, mention: { start: np.start, end: np.end }, segments };
     }
-    if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, takesObject, lo);
+    if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, takesObject, prep);
   }
   if (gerund && (isComma(prev) || j < unit.from)) {
     // "..., saying that ..." — the source is the subject of the clause.
@@ -127,7 +127,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   }
   const np = phraseBefore(tokens, j, lo);
   if (!np || (NOUN_CUES.has(cueTok.lower) && (/['’]s?$/.test(tokens[np.to - 1]!.text) || POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)))) return null;
-  return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, lo);
+  return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
 }
 
 /** `X, the Y of Z, said`: the phrase before the comma pair, and the appositive with it. */
@@ -220,7 +220,7 @@ function restAfter(tokens: Token[], k: number, hi: number, takesObject = false):
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
   text: string, tokens: Token[], markOf: Int32Array, unit: { from: number; to: number }, np: Phrase, before: number, i: number,
-  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, lo: number,
+  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, prep: boolean,
 ): Frame | null {
   const mention = { start: np.start, end: np.end };
   const b = tokens[before];
@@ -230,7 +230,7 @@ function subjectFrame(
     const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
     left = trimContent(text, tokens[unit.from]!.start, end);
   }
-  const { rest, at } = restAfter(tokens, i + 1, unit.to, takesObject);
+  const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - unit.from < 3) left = null;
   if (left && (rest !== 'content' || isQuoteChar(text[left.end - 1]))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
