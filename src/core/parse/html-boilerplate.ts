@@ -23,6 +23,10 @@ const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 /** A line made only of date and time words ("Updated 6:55 AM; Posted Nov 19, 2019"). */
 export function isDateLine(text: string): boolean {
   if (words(text) > 14 || !/\d/.test(text)) return false;
+  DATE_WORDS.lastIndex = 0;
+  const datelike = /\d:\d\d|\d[ .]*[ap]\.?m\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i.test(text) || DATE_WORDS.test(text);
+  DATE_WORDS.lastIndex = 0;
+  if (!datelike) return false;
   return text.replace(DATE_WORDS, ' ').replace(/[\d\s,.:;|/–—-]+/g, '') === '';
 }
 

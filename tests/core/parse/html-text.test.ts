@@ -85,6 +85,9 @@ describe('boilerplate rules', () => {
     expect(isDateLine('Published: 00:01, Tue, Nov 19, 2024')).toBe(true);
     expect(isDateLine('November 20, 2024')).toBe(true);
     expect(isDateLine('The fair opens November 20, 2024')).toBe(false);
+    expect(isDateLine('28')).toBe(false);
+    expect(isDateLine('38%')).toBe(false);
+    expect(isDateLine('4:14 p.m.')).toBe(true);
   });
 });
 
