@@ -48,7 +48,9 @@ export default {
     }
   },
   autocomplete(ctx, input) {
-    return ctx.store.articles.searchTitles(input.focused.value, LIMITS.choices).map((hit) => ({
+    // One letter matches too much to be useful: until a second one is typed, offer the newest articles.
+    const typed = input.focused.value.trim();
+    return ctx.store.articles.searchTitles(typed.length < 2 ? '' : typed, LIMITS.choices).map((hit) => ({
       name: truncate(`#${hit.id} ${hit.title ?? 'Untitled'}${hit.date ? ` (${hit.date})` : ''}`, LIMITS.choiceName),
       value: hit.id,
     }));

@@ -80,9 +80,12 @@ export function createArticleStore(db: Db, people: PeopleStore) {
   const search = db.prepare(`
     SELECT a.id, a.title, a.date, a.gist, a.url FROM articles_fts f JOIN articles a ON a.id = f.rowid
     WHERE articles_fts MATCH @query ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT @limit`);
+  // The most recently stored matches (FTS5 walks rowids backwards and stops at the limit, so a two-letter
+  // prefix stays fast on a large store), shown newest first.
   const titleSearch = db.prepare(`
-    SELECT a.id, a.title, a.date, a.gist, a.url FROM articles_fts f JOIN articles a ON a.id = f.rowid
-    WHERE articles_fts MATCH @query ORDER BY a.date DESC, a.id DESC LIMIT @limit`);
+    SELECT a.id, a.title, a.date, a.gist, a.url FROM articles a
+    WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @query ORDER BY rowid DESC LIMIT @limit)
+    ORDER BY a.date DESC, a.id DESC`);
   const recent = db.prepare('SELECT id, title, date, gist, url FROM articles ORDER BY date DESC, id DESC LIMIT @limit');
 
   function sourceId(source: SourceRef | null, now: string): number | null {
@@ -162,7 +165,7 @@ export function createArticleStore(db: Db, people: PeopleStore) {
       const query = searchQuery(text);
       return query ? (search.all({ query, limit }) as ArticleHit[]) : [];
     },
-    /** Articles whose headline words start with what was typed, newest first (for autocomplete). */
+    /** Recently stored articles whose headline words start with what was typed, newest first (for autocomplete). */
     searchTitles(text: string, limit = 25): ArticleHit[] {
       const query = searchQuery(text);
       return query ? (titleSearch.all({ query: `title : (${query})`, limit }) as ArticleHit[]) : (recent.all({ limit }) as ArticleHit[]);

@@ -6,8 +6,9 @@ const QUOTE_SELECT = `
   SELECT q.*, p.name AS person_name, a.title AS article_title, a.date AS article_date, a.url AS article_url
   FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN people p ON p.id = q.person_id`;
 
-// Direct and mixed quotes before reported speech, then newest first.
-const QUOTE_ORDER = "ORDER BY (q.kind = 'indirect'), a.date DESC, a.id DESC, q.position";
+// Direct and mixed quotes before reported speech, then newest first (q.article_date mirrors a.date; migration 4
+// indexes this order per person).
+const QUOTE_ORDER = "ORDER BY (q.kind = 'indirect'), q.article_date DESC, q.article_id DESC, q.position";
 
 export interface QuotePage {
   quotes: StoredQuote[];

@@ -1,0 +1,27 @@
+import { commands } from '../../commands/index.ts';
+import { loadConfig } from '../config.ts';
+import { createBotService } from '../discord/bot.ts';
+import { createLogger } from '../log.ts';
+import { openStore } from '../store/index.ts';
+
+/**
+ * The bot as the discord benchmark runs it: in a process of its own (so its memory is measured alone),
+ * configured from the environment, reporting over IPC. Not an entry point for anything else.
+ */
+const launched = performance.now();
+const config = loadConfig(process.env);
+const store = openStore(config.dbPath);
+const bot = createBotService(commands, { globalRequestsPerSecond: 100_000, skipIdentifyThrottle: true });
+const started = performance.now();
+await bot.start({ config, log: createLogger(config.logLevel, { pretty: false }), store, now: () => new Date() });
+const ready = performance.now();
+process.send?.({ type: 'ready', startToReadyMs: ready - started, launchToReadyMs: ready - launched, processToReadyMs: ready });
+process.on('message', (message: string) => {
+  if (message === 'rss') process.send?.({ type: 'rss', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (message === 'stop') {
+    void bot.stop().then(() => {
+      store.close();
+      process.exit(0);
+    });
+  }
+});
