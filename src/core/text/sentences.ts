@@ -30,11 +30,32 @@ const FUNCTION_WORDS = new Set([
  * news (Daily Mail), image captions are glued to the next sentence without punctuation ("...to pay its
  * bills He said: ..."); a space between a lower-case word and one of these is a boundary.
  */
-const GLUE_PRONOUNS = /^(?:He|She|They|We)\s+\p{Ll}/u;
-const GLUE_IT = /^It\s+(?:is|was|has|had|will|would|also|comes|means|seems|emerged|came|appears)\b/u;
-const GLUE_STARTERS = /^(?:The|This|These|Those|His|Her|Their|Its|A|An|But|And|However|Meanwhile|In|On|At|After|Before|When|While|If|Now|There)\s+\p{Ll}/u;
+const GLUE_BEFORE_LOWER = new Set([
+  'He', 'She', 'They', 'We', 'The', 'This', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'A', 'An', 'But', 'And',
+  'However', 'Meanwhile', 'In', 'On', 'At', 'After', 'Before', 'When', 'While', 'If', 'Now', 'There',
+]);
+const GLUE_IT_VERBS = new Set(['is', 'was', 'has', 'had', 'will', 'would', 'also', 'comes', 'means', 'seems', 'emerged', 'came', 'appears']);
 /** Sentence adverbs that open a sentence and are never names ("...other macaques Officially named..."). */
-const GLUE_ADVERBS = /^(?:Officially|Originally|Previously|Recently|Currently|Eventually|Finally|Initially|Ultimately|Additionally|Unfortunately|Fortunately|Luckily|Sadly|Apparently|Reportedly|Allegedly|Remarkably|Incredibly|Interestingly|Surprisingly|Similarly|Earlier|Later|Despite|Although|Since|During|According|Following|Speaking|Asked)\b/u;
+const GLUE_ADVERBS = new Set([
+  'Officially', 'Originally', 'Previously', 'Recently', 'Currently', 'Eventually', 'Finally', 'Initially', 'Ultimately',
+  'Additionally', 'Unfortunately', 'Fortunately', 'Luckily', 'Sadly', 'Apparently', 'Reportedly', 'Allegedly',
+  'Remarkably', 'Incredibly', 'Interestingly', 'Surprisingly', 'Similarly', 'Earlier', 'Later', 'Despite', 'Although',
+  'Since', 'During', 'According', 'Following', 'Speaking', 'Asked',
+]);
+
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/** Does the text after the space at `i` open with a word that starts sentences but not names? */
+function opensSentence(text: string, i: number): boolean {
+  let j = i + 1;
+  while (j < text.length && j - i < 16 && isAsciiLetter(text.charCodeAt(j))) j++;
+  const word = text.slice(i + 1, j);
+  if (GLUE_ADVERBS.has(word)) return true;
+  if (text[j] !== ' ') return false;
+  if (word === 'It') return GLUE_IT_VERBS.has(/^\p{L}+/u.exec(text.slice(j + 1, j + 12))?.[0] ?? '');
+  return GLUE_BEFORE_LOWER.has(word) && isLower(text[j + 1]);
+}
+
 const NOT_SENTENCE_FINAL = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'as', 'than',
   'about', 'into', 'onto', 'over', 'under', 'against', 'between', 'through', 'without', 'within', 'like', 'via',
@@ -69,13 +90,15 @@ function isGluedQuote(text: string, i: number, lowerBound: number, end: number):
   return closing !== null && /[,.]$/u.test(window.slice(0, closing.index)) && window.slice(0, closing.index).split(/\s+/).length >= 4;
 }
 
+/** Cheap test before the glue checks: only a capital or an opening single quote can start a glued sentence. */
+const mayStartSentence = (c: string | undefined): boolean => c !== undefined && (c === '‘' || c === "'" || (c >= 'A' && c <= 'Z'));
+
 /** Is the space at `i` the join of a caption (or other unpunctuated text) and a following sentence? */
 function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const prev = text[i - 1];
   const closingQuote = (prev === '’' || prev === "'" || prev === '”' || prev === '"') && /[\p{L}.,!?]/u.test(text[i - 2] ?? '');
   if (!(isLower(prev) || isDigit(prev) || prev === ')' || closingQuote)) return false;
-  const rest = text.slice(i + 1, i + 40);
-  if (!(GLUE_PRONOUNS.test(rest) || GLUE_IT.test(rest) || GLUE_STARTERS.test(rest) || GLUE_ADVERBS.test(rest))) return false;
+  if (!opensSentence(text, i)) return false;
   if (closingQuote) return true; // "...'tremendous advances' The brain is..."; a quote never ends mid-sentence before these
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
@@ -178,7 +201,7 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
       } else {
         i = closeEnd - 1;
       }
-    } else if (c === ' ' && i > sentenceStart && (isGluedBoundary(text, i, sentenceStart) || isGluedQuote(text, i, sentenceStart, end))) {
+    } else if (c === ' ' && i > sentenceStart && mayStartSentence(text[i + 1]) && (isGluedBoundary(text, i, sentenceStart) || isGluedQuote(text, i, sentenceStart, end))) {
       pushTrimmed(text, sentenceStart, i, out);
       sentenceStart = i + 1;
     } else if (c === '\n' && i + 1 < end && text[i + 1] === '\n') {
@@ -201,9 +224,10 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
  */
 export function splitSentences(text: string, paragraphs: Span[] = [{ start: 0, end: text.length }]): Span[] {
   const out: Span[] = [];
+  const hasWidgets = WIDGET_CUES.some((cue) => text.includes(cue));
   for (const p of paragraphs) {
     let start = p.start;
-    for (const w of widgetsIn(text, p.start, p.end)) {
+    for (const w of hasWidgets ? widgetsIn(text, p.start, p.end) : []) {
       splitParagraph(text, start, w.start, out);
       pushTrimmed(text, w.start, w.end, out);
       start = w.end;
@@ -219,8 +243,8 @@ export function splitSentences(text: string, paragraphs: Span[] = [{ start: 0, e
  */
 const WIDGETS = /Share this with(?:[A-Z][A-Za-z]+)*?Copy this link|Media playback is (?:not supported|unsupported) on (?:this|your) device|Read more on this (?:story|and other stories)(?: and other news)? from (?:[A-Z][a-z]+ ){0,3}[A-Z][a-z]+(?=[A-Z])/g;
 
+const WIDGET_CUES = ['Copy this link', 'Media playback', 'Read more on this'];
+
 function widgetsIn(text: string, start: number, end: number): Span[] {
-  const slice = text.slice(start, end);
-  if (!slice.includes('Copy this link') && !slice.includes('Media playback') && !slice.includes('Read more on this')) return [];
-  return [...slice.matchAll(WIDGETS)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
+  return [...text.slice(start, end).matchAll(WIDGETS)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }));
 }
