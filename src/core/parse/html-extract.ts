@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import type { DomDocument, DomElement, DomNode } from './html-dom.ts';
 import { parseDocument } from './html-dom.ts';
-import { blocksOf, textBlocksOf } from './html-text.ts';
+import { textBlocksOf } from './html-text.ts';
 import { withoutBoilerplate } from './html-boilerplate.ts';
 
 export interface Extraction {
@@ -32,9 +32,7 @@ export function extractMainText(document: DomDocument, html: string): Extraction
   } catch {
     paragraphs = [];
   }
-  if (marked && totalLength(marked) >= MARKED_MIN && totalLength(marked) >= MARKED_SHARE * totalLength(paragraphs) && totalLength(marked) <= totalLength(paragraphs)) {
-    return { paragraphs: marked, method: 'readability', byline };
-  }
+  if (marked && isTighter(marked, paragraphs)) return { paragraphs: marked, method: 'readability', byline };
   if (totalLength(paragraphs) >= MIN_TEXT) return { paragraphs, method: 'readability', byline };
   const fallback = fallbackText(parseDocument(html));
   if (totalLength(fallback) > totalLength(paragraphs)) return { paragraphs: fallback, method: 'fallback', byline };
@@ -43,6 +41,16 @@ export function extractMainText(document: DomDocument, html: string): Extraction
 
 const MARKED_MIN = 500;
 const MARKED_SHARE = 0.5;
+
+/**
+ * The marked body replaces Readability's text when it is a tighter cut of it: not longer, at least half as long,
+ * and long enough to be an article (measured: only ever removed related posts, bios and footers on the dev pages).
+ */
+function isTighter(marked: string[], readability: string[]): boolean {
+  const m = totalLength(marked);
+  const r = totalLength(readability);
+  return m >= MARKED_MIN && m <= r && m >= MARKED_SHARE * r;
+}
 const BODY_CLASS = /(?:^|[\s_-])(?:article|entry|post|story)[-_]?(?:body|content|text)(?:$|[\s_-])/i;
 
 /** The text of the one element the page marks as its article body (itemprop or a conventional class), if any. */
@@ -97,5 +105,7 @@ function fallbackText(document: DomDocument): string[] {
   if (!root) return [];
   const junk = root.querySelectorAll(BOILERPLATE_TAGS);
   for (let i = junk.length - 1; i >= 0; i--) junk[i]?.remove();
-  return blocksOf(root).filter((p) => p.split(/\s+/).length >= 4 || /[.!?]["”’]?$/.test(p));
+  return withoutBoilerplate(textBlocksOf(root))
+    .map((b) => b.text)
+    .filter((p) => p.split(/\s+/).length >= 4 || /[.!?]["”’]?$/.test(p));
 }
