@@ -116,18 +116,21 @@ export async function run(argv: string[]): Promise<number> {
   const preds = new Map<string, ScoredSpan[]>();
   const rows: { id: string; quotes: (ScoredSpan & { kind: string; cue: string | null; speakerName: string | null })[] }[] = [];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const doc of gold) {
     const quotes = extract(doc.text);
     preds.set(doc.id, quotes.map(toPred));
     rows.push({ id: doc.id, quotes: quotes.map((q) => ({ ...toPred(q), kind: q.kind, cue: q.cue, speakerName: q.speaker })) });
   }
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   if (args.predOut) writeJsonl(args.predOut, rows);
   const kindSets: (Set<string> | null)[] = args.kinds ? [args.kinds] : [null, new Set(['direct', 'mixed'])];
   for (const kinds of kindSets) printScore(kinds ? `quotes (${[...kinds].join(',')})` : 'quotes (all)', scoreQuotes(gold, preds, kinds));
   const filter = args.kinds;
   breakdown('by cue', gold, preds, filter, (q) => (q.cue ?? '(none)').toLowerCase(), 20);
   breakdown('by speaker', gold, preds, filter, (q) => (q.speaker == null ? 'no speaker' : q.speakerIsPronoun ? 'pronoun' : 'named'), 5);
-  console.log(`${gold.length} articles in ${ms.toFixed(0)} ms (${(1000 * gold.length / ms).toFixed(0)} articles/s)`);
+  console.log(`${gold.length} articles in ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (${(1000 * gold.length / cpuMs).toFixed(0)} articles/s of CPU, first run included)`);
   return 0;
 }
