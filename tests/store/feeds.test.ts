@@ -1,5 +1,10 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { migrate, migrations } from '../../src/store/migrations.ts';
 
 let store: Store;
 beforeEach(() => {
@@ -56,5 +61,25 @@ describe('feed store', () => {
     expect(store.feeds.remove(feed.id)).toBe(true);
     expect(store.feeds.remove(feed.id)).toBe(false);
     expect(store.feeds.item(feed.id, 'x')).toBeNull();
+  });
+});
+
+describe('migration 3', () => {
+  it('adds the feed tables to a store written before it, keeping its data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quotewire-migrate-'));
+    const path = join(dir, 'old.db');
+    try {
+      const old = new Database(path);
+      migrate(old, migrations.filter((m) => m.version < 3));
+      old.prepare("INSERT INTO settings (key, value) VALUES ('kept', 'yes')").run();
+      old.close();
+      const upgraded = openStore(path);
+      expect(upgraded.settings.get('kept')).toBe('yes');
+      expect(upgraded.feeds.add({ url: 'https://f.example/feed', intervalMinutes: 15, now: NOW }).id).toBe(1);
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+      upgraded.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
