@@ -57,7 +57,7 @@ export function textBlocksOf(root: DomNode, options: BlockOptions = {}): TextBlo
     const parts = preDepth > 0 ? current.split(/\n[ \t]*\n/) : [current];
     const density = Math.min(1, linkChars / Math.max(1, nonSpace(current)));
     for (const part of parts) {
-      const text = part.replace(/\s+/g, ' ').trim();
+      const text = part.replace(/[\u00ad\u200b\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
       if (text) blocks.push({ text, linkDensity: density, tag });
     }
     current = '';

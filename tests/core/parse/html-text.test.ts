@@ -23,6 +23,10 @@ describe('textOf', () => {
     expect(text).toBe('The ferry sails\n\nat dawn');
   });
 
+  it('drops soft hyphens and zero-width spaces, which only hint at line breaks', () => {
+    expect(textOf(bodyOf('<p>extra&shy;ordinary ferry\u200bman</p>')).text).toBe('extraordinary ferryman');
+  });
+
   it('keeps blank-line breaks inside <pre>', () => {
     const { text } = textOf(bodyOf('<pre>First  line\nsame paragraph\n\nSecond paragraph</pre>'));
     expect(text).toBe('First line same paragraph\n\nSecond paragraph');
