@@ -27,6 +27,8 @@ export const STALE_CLAIM_MS = 10 * 60_000;
 const DAY_MS = 24 * 3600_000;
 const TOP_PEOPLE = 5;
 
+const INTERRUPTED = 'interrupted: the bot stopped while posting and did not come back within the grace window';
+
 export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest set` again to resume.';
 
 export interface RunOptions {
@@ -164,9 +166,12 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
     const hours = (decision.lateMs / 3600_000).toFixed(1);
     const detail = `missed by ${hours} h (the bot was not running at the digest time); the grace window is ${graceMs / 3600_000} h`;
     const windowSince = digestWindow(digests, sub.guildId, occurrence.dueAt).since;
-    if (digests.skip({ guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, now: now.toISOString(), windowSince, detail })) {
-      ctx.log.info({ guildId: sub.guildId, localDate: occurrence.localDate }, 'digest: skipped, missed beyond the grace window');
+    const day = { guildId: sub.guildId, localDate: occurrence.localDate, now: now.toISOString() };
+    if (digests.skip({ ...day, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, windowSince, detail })) {
+      ctx.log.info(day, 'digest: skipped, missed beyond the grace window');
       reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
+    } else if (digests.abandon({ ...day, staleBefore: new Date(now.getTime() - staleMs).toISOString(), detail: INTERRUPTED })) {
+      ctx.log.warn(day, 'digest: a run interrupted by a crash could not be resumed within the grace window');
     }
   }
   const cache = sharedCache(digests, due, now);

@@ -129,6 +129,9 @@ export function createDigestStore(db: Db) {
   const takeOver = db.prepare(`
     UPDATE digest_runs SET claimed_by = @runner, claimed_at = @now
     WHERE id = @id AND status = 'claimed' AND claimed_at < @staleBefore RETURNING *`);
+  const abandonClaim = db.prepare(`
+    UPDATE digest_runs SET status = 'failed', detail = @detail, finished_at = @now
+    WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claimed_at < @staleBefore`);
   const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent WHERE id = @id');
   const finishRun = db.prepare(`
     UPDATE digest_runs SET status = @status, article_count = @articleCount, detail = @detail, finished_at = @now
@@ -218,6 +221,12 @@ export function createDigestStore(db: Db) {
     skip(input: { guildId: string; localDate: string; dueAt: string; channelId: string; now: string; windowSince: string; detail: string }): boolean {
       return insertRun.get({ ...input, status: 'skipped', runner: null, windowUntil: null }) !== undefined;
     },
+    /**
+     * Closes a claim left by a crash that can no longer be resumed (its day is past the grace window), so the
+     * day shows what happened. Does not count towards pausing: the channel was not at fault.
+     */
+    abandon: (input: { guildId: string; localDate: string; staleBefore: string; now: string; detail: string }): boolean =>
+      abandonClaim.run(input).changes > 0,
     /** Notes that the first `sent` messages of a claimed run are out. */
     progress: (runId: number, sent: number): void => void setProgress.run({ id: runId, sent }),
     /** Completes a claimed run; a failure counts towards pausing the subscription. */

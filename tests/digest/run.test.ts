@@ -124,6 +124,20 @@ describe('runDueDigests', () => {
     expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'posted', claimedBy: expect.not.stringMatching('crashed'), messagesSent: total });
   });
 
+  it('closes a crashed claim that can no longer be resumed, without counting it as a channel failure', async () => {
+    const { store, ctx, poster } = setup();
+    store.digests.claim({
+      guildId: GUILD, localDate: '2026-01-15', dueAt: '2026-01-15T09:00:00.000Z', channelId: CHANNEL, runner: 'crashed',
+      now: '2026-01-15T09:00:00.000Z', staleBefore: '2026-01-15T08:50:00.000Z', windowSince: '2026-01-14T09:00:00.000Z', windowUntil: '2026-01-15T09:00:00.000Z',
+    });
+    expect(await runDueDigests(ctx, at('2026-01-15T16:00:00Z'), poster)).toEqual([]);
+    expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'failed', detail: expect.stringContaining('interrupted') });
+    expect(store.digests.subscription(GUILD)!.consecutiveFailures).toBe(0);
+    addArticle(store, { title: 'Evening market moves to the quay', ingestedAt: '2026-01-15T12:00:00.000Z' });
+    await runDueDigests(ctx, at('2026-01-16T09:00:00Z'), poster);
+    expect(poster.posts).toHaveLength(1);
+  });
+
   it('sends a digest missed within the grace window on start, and records older ones as skipped', async () => {
     const { store, ctx, poster } = setup('09:00');
     store.digests.subscribe({ guildId: '333333333333333333', channelId: CHANNEL, time: '07:30', timeZone: 'UTC', articles: 5, now: '2026-01-10T00:00:00.000Z', createdBy: null });
