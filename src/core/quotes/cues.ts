@@ -105,7 +105,11 @@ CUES.set('written', { base: 'write', form: 'participle', takesObject: false });
 /** Verbs too ambiguous alone that are cues when "that" follows ("fear that", "hopes that"). */
 const THAT_CUES = new Map<string, CueInfo>();
 for (const base of ['hope', 'fear', 'worry', 'doubt', 'know', 'stress', 'reply', 'guess', 'signal', 'mean', 'reason', 'think', 'feel', 'find', 'show', 'rule', 'learn', 'hear', 'understand', 'counter', 'echo', 'comment', 'remark', 'joke', 'question', 'answer', 'charge', 'project', 'forecast', 'point', 'vow', 'pledge', 'promise', 'demand', 'claim', 'tweet', 'report', 'estimate', 'concede', 'recognize', 'realize', 'suspect', 'agree', 'complain', 'acknowledge']) {
-  for (const f of inflect(base)) THAT_CUES.set(f, { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false });
+  for (const f of inflect(base)) {
+    // "rules that", "fears that": the plural noun reading wins for these.
+    if (f.endsWith('s') && f !== base && /^(rule|report|claim|hope|fear|doubt|remark|comment|joke|question|answer|charge|project|forecast|point|vow|pledge|promise|demand|tweet|estimate|signal|echo|reason)$/.test(base)) continue;
+    THAT_CUES.set(f, { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false });
+  }
 }
 
 /** Verbs that are cues before a particular preposition ("called for", "spoke about", "pointed to"). */
@@ -118,7 +122,15 @@ for (const [base, preps] of [
   ['boast', 'about'], ['brag', 'about'], ['express', 'concern'], ['raise', 'questions concerns'],
 ] as const) {
   const forms = base === 'speak' ? ['speak', 'speaks', 'spoke', 'speaking'] : base === 'fight' ? ['fight', 'fights', 'fought', 'fighting'] : inflect(base);
-  for (const f of forms) PREP_CUES.set(f, { info: { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false, prep: true }, preps: new Set(preps.split(' ')) });
+  for (const f of forms) if (f !== base || /^(speak|argue|complain|worry|point|rail|lash|agree)$/.test(base)) PREP_CUES.set(f, { info: { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false, prep: true }, preps: new Set(preps.split(' ')) });
+}
+
+const NOUN_LIKE_S = new Set(['decline', 'plan', 'offer', 'attack', 'label', 'talk', 'support', 'welcome', 'praise', 'blame', 'mock', 'slam', 'hail', 'highlight', 'dismiss', 'promote', 'seek', 'continue', 'rule', 'demand', 'promise', 'pledge', 'vow', 'tweet', 'post', 'read', 'question', 'call', 'hope', 'fear', 'worry', 'doubt']);
+
+/** Third-person forms of verbs that are also plural nouns ("declines", "plans", "attacks"). */
+export function isNounLikeForm(lower: string): boolean {
+  const cue = CUES.get(lower);
+  return !!cue && lower.endsWith('s') && NOUN_LIKE_S.has(cue.base);
 }
 
 /** The cue a lower-cased word is, if any. */

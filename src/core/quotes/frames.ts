@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueBefore, cueOf, CUE_ADVERBS } from './cues.ts';
+import { cueBefore, cueOf, CUE_ADVERBS, isNounLikeForm } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
@@ -126,7 +126,10 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     return seg && mention ? { ...base, mention, segments: [seg] } : null;
   }
   const np = phraseBefore(tokens, j, lo);
-  if (!np || (NOUN_CUES.has(cueTok.lower) && (/['’]s?$/.test(tokens[np.to - 1]!.text) || POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)))) return null;
+  if (!np || (NOUN_CUES.has(cueTok.lower) && /['’]s?$/.test(tokens[np.to - 1]!.text))) return null;
+  if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
+  // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
+  if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
 }
 
