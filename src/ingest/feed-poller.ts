@@ -51,15 +51,18 @@ export async function pollAndSchedule(ctx: AppContext, feed: FeedRow, now: Date)
     const message = pollErrorMessage(error);
     const failures = feed.failures + 1;
     const pause = failures >= PAUSE_AFTER_FAILURES;
+    // A server that says when to come back (429/503 Retry-After) is not asked sooner, nor later than a day.
+    const asked = error instanceof FetchError ? error.retryAfterMs : undefined;
+    const wait = Math.min(Math.max(backoffMs(failures), asked ?? 0), BACKOFF_MAX_MS);
     try {
       ctx.store.feeds.recordFailure({
         id: feed.id, error: message, now: now.toISOString(), pause,
-        nextPollAt: new Date(now.getTime() + backoffMs(failures)).toISOString(),
+        nextPollAt: new Date(now.getTime() + wait).toISOString(),
       });
     } catch (storeError) {
       ctx.log.error({ err: storeError, feed: feed.url }, 'could not record a failed feed poll');
     }
-    const log = { feed: feed.url, failures, error: message, retryInMinutes: backoffMs(failures) / MINUTE };
+    const log = { feed: feed.url, failures, error: message, retryInMinutes: Math.round(wait / MINUTE) };
     if (pause) ctx.log.warn(log, `feed paused after ${failures} failed polls in a row`);
     else ctx.log.warn(log, 'feed poll failed');
     const errorKind = error instanceof FetchError ? 'fetch' : error instanceof FeedParseError ? 'parse' : 'other';

@@ -25,9 +25,19 @@ export type FetchFailure =
 /** A fetch that was refused or failed; `reason` says which kind, the message says it in words. */
 export class FetchError extends Error {
   override name = 'FetchError';
+  /** From a 429 or 503 answer's Retry-After header: how long the server asked us to wait. */
+  retryAfterMs?: number;
   constructor(readonly reason: FetchFailure, message: string, readonly url: string, readonly status?: number) {
     super(message);
   }
+}
+
+/** A Retry-After header (seconds or an HTTP date) in milliseconds from `now`, or undefined. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
 
 export interface FetchOptions {
@@ -117,7 +127,9 @@ async function fetchFollowing(startUrl: string, options: FetchOptions): Promise<
     }
     if (hop.status < 200 || hop.status > 299) {
       hop.destroy();
-      throw new FetchError('http-status', `${url.href} answered HTTP ${hop.status}`, url.href, hop.status);
+      const error = new FetchError('http-status', `${url.href} answered HTTP ${hop.status}`, url.href, hop.status);
+      if (hop.status === 429 || hop.status === 503) error.retryAfterMs = retryAfterMs(header('retry-after'));
+      throw error;
     }
     const bytes = await readBody(hop, url.href, options.maxBytes ?? MAX_BODY_BYTES, deadline);
     return { ...meta, modified: true, bytes, text: decodeBody(bytes, meta.contentType) };

@@ -97,3 +97,15 @@ describe('the feed poller service', () => {
     expect(ctx.store.articles.count()).toBe(2);
   });
 });
+
+describe('a server that asks to wait', () => {
+  it('is not polled again before its Retry-After, nor later than a day', async () => {
+    server.routes.set('/busy.xml', send('slow down', { 'retry-after': '3600' }, 429));
+    server.routes.set('/gone-for-days.xml', send('maintenance', { 'retry-after': String(5 * 86_400) }, 503));
+    const busy = add('/busy.xml');
+    const away = add('/gone-for-days.xml');
+    await runDuePolls(ctx, at(0));
+    expect(ctx.store.feeds.byId(busy.id)?.nextPollAt).toBe(at(60).toISOString());
+    expect(ctx.store.feeds.byId(away.id)?.nextPollAt).toBe(at(1440).toISOString());
+  });
+});
