@@ -66,6 +66,9 @@ export const DEFAULT_OPTIONS: SummaryOptions = {
   gistStartsQuote: 0.5,
 };
 
+const QUESTION = /\?['"’”)]*$/u;
+const DANGLING_START = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile|So|Yet|Instead|Still)\b/u;
+
 interface Scored {
   candidate: Candidate;
   score: number;
@@ -96,13 +99,12 @@ function score(candidates: Candidate[], centrality: number[], weights: { central
   return candidates.map((c, i) => {
     let s = 1 / (1 + c.rank) ** o.positionDecay + weights.centrality * centrality[i]!;
     if (/^['"‘“]/u.test(c.text)) s -= weights.startsQuote;
-    if (c.rank > 0 && /\?['"’”]?$/u.test(c.text)) s -= o.question;
+    if (c.rank > 0 && QUESTION.test(c.text)) s -= o.question;
     if (c.words < o.shortWords) s *= c.words / o.shortWords;
     return { candidate: c, score: s };
   });
 }
 
-const DANGLING_START = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile|So|Yet|Instead|Still)\b/u;
 
 const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.candidate.rank - b.candidate.rank;
 
@@ -131,8 +133,9 @@ export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptio
   const centrality = centralities(candidates);
   const summary = select(score(candidates, centrality, o, o), o).map((c) => c.text);
   const gistWeights = { centrality: o.gistCentrality, startsQuote: o.gistStartsQuote };
-  // A digest line should read on its own: not a bare quote, not "He said..." out of context.
-  const standsAlone = (c: Candidate): boolean => !/^['"‘“]/u.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
+  // A digest line should read on its own: not a bare quote, not a question, not "He said..." out of context.
+  const standsAlone = (c: Candidate): boolean =>
+    !/^['"‘“]/u.test(c.text) && !QUESTION.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
   const fitting = score(candidates, centrality, gistWeights, o).filter((s) => s.candidate.words <= o.gistWords).sort(byScore);
   const gist = fitting.find((s) => standsAlone(s.candidate)) ?? fitting[0];
   return { summary, gist: gist ? gist.candidate.text : null };

@@ -83,6 +83,19 @@ describe('summarize on bare text', () => {
     expect(summarize(bare(text)).summary).not.toContain('Who will pay for its upkeep?');
   });
 
+  it('gives a gist that reads on its own: not a question, not a bare quote', () => {
+    const text = [
+      'The Harwick toll bridge will be free to cross from July, ending a charge that has been in place since the bridge opened in 1987 and that commuters from three towns have paid for almost four decades of daily crossings over the estuary.',
+      'Is the bridge really free, or will council tax payers pick up the bill for its upkeep?',
+      '"This is the end of a long fight for the towns on both banks," said campaigner Olu Ade.',
+      'The bridge carries about 14,000 vehicles a day across the estuary.',
+    ].join(' ');
+    const { gist } = summarize(bare(text));
+    expect(gist).not.toBeNull();
+    expect(gist).not.toMatch(/\?$/);
+    expect(gist).not.toMatch(/^"/);
+  });
+
   it('returns what a short article has', () => {
     const one = summarize(bare('The library will open on Sundays from next month.'));
     expect(one.summary).toEqual(['The library will open on Sundays from next month.']);
