@@ -28,7 +28,10 @@ export function extractMainText(document: DomDocument, html: string): Extraction
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
     byline = result?.byline ?? null;
-    if (result?.content) paragraphs = withoutBoilerplate(textBlocksOf(result.content, { skip: isNoise })).map((b) => b.text);
+    if (result?.content) {
+      const root = firstOfSeveralArticles(result.content as DomElement) ?? result.content;
+      paragraphs = withoutBoilerplate(textBlocksOf(root, { skip: isNoise })).map((b) => b.text);
+    }
   } catch {
     paragraphs = [];
   }
@@ -67,6 +70,18 @@ function markedBodyText(document: DomDocument): string[] | null {
 function contains(ancestor: DomElement, node: DomElement): boolean {
   for (let p = node.parentNode; p; p = p.parentNode) if (p === ancestor) return true;
   return false;
+}
+
+/**
+ * When Readability's pick holds three or more <article> elements (a post followed by other posts), the first
+ * one, if it is a full article on its own, is the page's article.
+ */
+function firstOfSeveralArticles(content: DomElement): DomElement | null {
+  const articles = content.querySelectorAll('article');
+  if (articles.length < 3) return null;
+  const first = articles[0] as DomElement;
+  for (let i = 1; i < articles.length; i++) if (contains(first, articles[i] as DomElement)) return null;
+  return (first.textContent ?? '').trim().length >= MARKED_MIN ? first : null;
 }
 
 const PRE_REMOVE = 'nav, aside, [role="navigation"], [role="complementary"]';

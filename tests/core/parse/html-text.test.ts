@@ -119,6 +119,19 @@ describe('marked article body', () => {
   });
 });
 
+describe('several articles on one page', () => {
+  const post = (title: string, n: number): string =>
+    `<article><h2>${title}</h2>${`<p>${title} is the story of a small harbour town that rebuilt its fish market after the winter storms, told by the traders who stayed.</p>`.repeat(n)}</article>`;
+
+  it('keeps the first article when other posts follow it', () => {
+    const html = `<html><body><div class="posts">${post('Harbour market', 5)}${post('Old mill', 3)}${post('Night ferry', 3)}</div></body></html>`;
+    const body = parseHtml(html).body;
+    expect(body).toContain('Harbour market is the story');
+    expect(body).not.toContain('Old mill');
+    expect(body).not.toContain('Night ferry');
+  });
+});
+
 describe('inline link clusters', () => {
   it('leaves out a hover card of links inside a paragraph', () => {
     const para = (extra: string): string => `<p>Mayor Ines Okafor${extra} opened the new footbridge over the canal on Saturday, after two years of delays caused by a shortage of steel and a dispute over the design of the railings.</p>`;
