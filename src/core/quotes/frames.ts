@@ -50,7 +50,12 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const cue = cueBefore(t.lower, tokens[i + 1]?.lower);
-        if (!cue || isPassive(tokens, i) || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
+        if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
+        if (isPassive(tokens, i)) {
+          frame = passiveFrame(text, view, u, i);
+          if (frame) frames.push(frame);
+          continue;
+        }
         frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject, cue.prep === true);
       }
       if (!frame) continue;
@@ -169,6 +174,21 @@ function isPassive(tokens: Token[], i: number): boolean {
   if (tokens[i + 1]?.lower !== 'by') return false;
   for (let m = i - 1; m >= Math.max(0, i - 3); m--) if (/^(was|were|been|being|be|is|are)$/.test(tokens[m]!.lower)) return true;
   return /ed$|[^aeiou]n$/.test(tokens[i]!.lower);
+}
+
+/** "The plan is supported by most economists": the content is the subject, the source follows "by". */
+function passiveFrame(text: string, view: ParagraphView, u: number, i: number): Frame | null {
+  const { tokens } = view;
+  const unit = view.units[u]!;
+  let a = i - 1;
+  while (a > unit.from && /^(was|were|been|being|be|is|are|has|have|had|also|widely|largely|first|already|not|never|strongly|later)$/.test(tokens[a]!.lower)) a--;
+  const np = phraseAfter(tokens, i + 2, unit.to);
+  if (a < unit.from || a === i - 1 || !np) return null;
+  let from = a;
+  while (from > unit.from && tokens[from - 1]!.text !== ',' && tokens[from - 1]!.text !== ';') from--;
+  const seg = trimContent(text, tokens[from]!.start, tokens[a]!.end);
+  if (!seg) return null;
+  return { paragraph: view.index, unit: u, cue: tokens[i]!.text, cueStart: tokens[i]!.start, cueEnd: tokens[i]!.end, mention: { start: np.start, end: np.end }, segments: [seg] };
 }
 
 /** `, he said` / `, said Smith`: an attribution starts at token `k`. */
