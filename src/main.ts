@@ -37,11 +37,11 @@ export function seedIfEmpty(ctx: AppContext): void {
 /** The services for this run: the bot when a token is set, else the local console. */
 async function chooseServices(ctx: AppContext): Promise<Service[]> {
   const { commands } = await import('../commands/index.ts');
-  const edge = ctx.config.discordToken
-    ? (await import('./discord/bot.ts')).createBotService(commands)
-    : (await import('./discord/console.ts')).createConsoleService(commands);
-  // the digest scheduler registers here
-  return [edge, createFeedPoller()];
+  const bot = ctx.config.discordToken ? (await import('./discord/bot.ts')).createBotService(commands) : null;
+  const edge = bot ?? (await import('./discord/console.ts')).createConsoleService(commands);
+  // The digest scheduler posts through the bot's client, so it starts after the bot (and stops before it).
+  const digests = bot ? [(await import('./digest/scheduler.ts')).createBotDigestService(bot)] : [];
+  return [edge, ...digests, createFeedPoller()];
 }
 
 /** `npm start`: the bot when a token is set, else the local console on a terminal, else a clear exit. */
