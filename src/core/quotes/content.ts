@@ -1,0 +1,153 @@
+import type { Span } from '../types.ts';
+import { cueOf } from './cues.ts';
+import { phraseAfter, phraseBefore } from './phrases.ts';
+import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
+
+/**
+ * Where the content of an attribution starts and ends: after the cue (skipping listeners and adverbials),
+ * before it (`..., she said`), continued after it (`"A," she said, "B."`), and where it stops (a trailing
+ * attribution, a coordinated verb of attribution, a nested "while X argued").
+ */
+
+const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|looking|pointing|prompting|drawing|\w+ing)$/;
+
+export const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';
+export const isClose = (t: Token | undefined, text: string): boolean => t !== undefined && isQuoteChar(t.text) && t.start > 0 && !/\s/.test(text[t.start - 1]!);
+export const isOpen = (t: Token | undefined, text: string): boolean => t !== undefined && (isQuoteChar(t.text) || (t.text === "'" && text[t.start + 1] === "'")) && !isClose(t, text);
+
+/** Trims whitespace, then a final full stop or colon (kept when it sits inside closing quotation marks). */
+export function trimContent(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s.:;,]/.test(text[end - 1]!)) end--;
+  if (end - start < 3 || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return null;
+  return { start, end };
+}
+
+/** `, he said` / `, said Smith`: an attribution starts at token `k`. */
+export function attributionAt(tokens: Token[], k: number, hi: number): boolean {
+  for (let m = k; m < Math.min(hi, k + 6); m++) {
+    const t = tokens[m]!;
+    if (!t.word) return false;
+    const cue = cueOf(t.lower);
+    if (cue && cue.form === 'finite' && t.text === t.lower) return m === k || phraseBefore(tokens, m - 1, k) !== null;
+  }
+  return false;
+}
+
+/** Words that start the reported clause after an adverbial ("said after the convention he would ..."). */
+const CLAUSE_START = /^(that|he|she|they|we|i|it)$/;
+
+/** The longest adverbial or listener skipped after a cue ("in a phone interview with the station on Tuesday"). */
+const ADVERBIAL_MAX = 12;
+
+/** Speech verbs that open an attribution even inside another one's content ("..., though she acknowledged ..."). */
+export const NESTING_CUES = new Set(['say', 'tell', 'add', 'acknowledge', 'argue', 'insist', 'note', 'warn', 'write', 'state', 'explain', 'confirm', 'deny', 'admit', 'concede']);
+
+export type Rest = 'end' | 'comma' | 'content';
+
+const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
+
+/** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
+export function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
+  if (k >= hi) return { rest: 'end', at: k };
+  if (takesObject && tokens[k]!.word && tokens[k]!.lower !== 'that') {
+    // The listener of "told the group", "told reporters": skip it.
+    const np = phraseAfter(tokens, k, hi);
+    const after = np && np.to < hi ? tokens[np.to]! : undefined;
+    if (after && /^(to|that|whether|how|why|what|not)$/.test(after.lower)) return { rest: 'content', at: k }; // "urged Trump to ..."
+    if (after && (/^[.,:!?]$/.test(after.text) || AFTER_CUE_SKIP.test(after.lower))) k = np!.to;
+  }
+  const t = tokens[k];
+  if (!t) return { rest: 'end', at: k };
+  if (t.text === ',' || t.text === ':') return { rest: 'comma', at: k };
+  if (t.text === '.' || t.text === '!' || t.text === '?') return { rest: 'end', at: k };
+  if (!t.word) return { rest: 'content', at: k };
+  if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
+  // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
+  let m = k;
+  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  if (m < hi && CLAUSE_START.test(tokens[m]!.lower)) return { rest: 'content', at: k };
+  if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
+  if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
+  return { rest: 'content', at: k };
+}
+
+/** After `X said` in a left-content frame: `, "B."` or `, B.` continues the same content. */
+export function continuation(text: string, tokens: Token[], k: number, hi: number): Span[] {
+  k = restAfter(tokens, k, hi).at;
+  for (let hop = 0; hop < 3; hop++) {
+    const t = tokens[k];
+    if (!t || (t.text !== ',' && t.text !== ':')) return [];
+    const n = tokens[k + 1];
+    if (!n) return [];
+    if (/^(and|but)$/.test(n.lower) && isOpen(tokens[k + 2], text)) k++;
+    const n2 = tokens[k + 1]!;
+    if (isOpen(n2, text) || (n2.word && !isCapitalised(n2.text) && !RELATIVE_OR_GERUND.test(n2.lower) && !cueOf(n2.lower))) {
+      const seg = trimContent(text, n2.start, tokens[hi - 1]!.end);
+      return seg ? [seg] : [];
+    }
+    // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk;
+    // `said, referring to the excuse, "you ..."`: skip a gerund aside before the rest of the quote.
+    if (n2.word && /ing$/.test(n2.lower)) {
+      let m = k + 2;
+      while (m < hi && m - k < 14 && tokens[m]!.text !== ',') m++;
+      if (m < hi && isOpen(tokens[m + 1], text)) { k = m; continue; }
+      return [];
+    }
+    if (!n.word || !isCapitalised(n.text)) return [];
+    let m = k + 1;
+    while (m < hi && m - k < 5 && (tokens[m]!.word || tokens[m]!.text === '.')) m++;
+    k = m;
+  }
+  return [];
+}
+
+const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting|warning|claiming|according|citing|calling)$/;
+
+/** Content to the right of a cue: from "that" (or the word after the cue) to the end of the unit. */
+export function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: Int32Array): Span | null {
+  if (k >= hi) return null;
+  let start = k;
+  for (let m = k; m < Math.min(hi - 2, k + 8); m++) {
+    const t = tokens[m]!;
+    if (t.lower === 'that' || (takesObject && /^(to|whether|how|why|what)$/.test(t.lower))) { start = m; break; }
+    if (!t.word && t.text !== '.' && t.text !== '-') break;
+    // Only adverbials and listeners come between a cue and its "that".
+    if (!takesObject && !AFTER_CUE_SKIP.test(t.lower) && !isCapitalised(t.text) && !/^(a|an|the|statement|interview|letter|speech|week|month|year|night|morning|afternoon|evening|time|recent|news|conference|rally|briefing|post|email|tweet|report|his|her|their|its|phone|call|ago|\d+)$/.test(t.lower)) break;
+  }
+  if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
+  if (start >= hi) return null;
+  let end = hi;
+  for (let m = start + 1; m < hi; m++) {
+    const t = tokens[m]!;
+    if (markOf[m]! >= 0) continue;
+    if (t.text === ';') { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || cueOf(tokens[m + 1]!.lower)?.form === 'gerund' || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
+    if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
+  }
+  return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
+}
+
+/** "... and encouraged Americans to ...", "but he has also intensified ...": a second verb of attribution. */
+function coordinatedCue(tokens: Token[], k: number, hi: number): boolean {
+  for (let m = k; m < Math.min(hi, k + 4); m++) {
+    const t = tokens[m]!;
+    if (!t.word) return false;
+    const cue = cueOf(t.lower);
+    if (cue && t.text === t.lower && cue.base !== 'show') return m === k || /^(he|she|they|it|we|also|then|later|has|have|had|is|was|would|will)$/.test(tokens[m - 1]!.lower);
+  }
+  return false;
+}
+
+/** `, with X stating that ...` / `, while Y argued ...`: another attribution starts after a comma. */
+function nestedAttribution(tokens: Token[], k: number, hi: number): boolean {
+  const first = tokens[k];
+  if (!first || !/^(with|while|whereas|as|but|and|though|although)$/.test(first.lower)) return false;
+  for (let m = k + 1; m < Math.min(hi, k + 9); m++) {
+    const t = tokens[m]!;
+    if (!t.word && t.text !== '.') return false;
+    if (t.text === t.lower && cueOf(t.lower) && m > k + 1) return true;
+  }
+  return false;
+}
+
