@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import { NO_MENTIONS } from './render/payload.ts';
 
 export interface ClientSettings {
@@ -18,6 +18,16 @@ export function createDiscordClient(settings: ClientSettings): Client {
   const options: ClientOptions = {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
+    // The bot reads guilds and channels; members and users arrive with each interaction and would otherwise
+    // be kept forever, and messages it sends are never read back.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ReactionManager: 0,
+      PresenceManager: 0,
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
     rest: {
       ...(settings.apiUrl ? { api: settings.apiUrl } : {}),
       ...(settings.globalRequestsPerSecond ? { globalRequestsPerSecond: settings.globalRequestsPerSecond } : {}),
