@@ -35,6 +35,14 @@ export function longestUnpunctuatedRun(text: string): number {
   return best;
 }
 
+/** The displayed text of a usable sentence, or null for boilerplate, captions and fragments. */
+function usableText(text: string, span: Span): string | null {
+  const raw = text.slice(span.start, span.end).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (isBoilerplate(raw) || looksLikeCaption(raw)) return null;
+  const shown = cleanSentence(raw);
+  return countWords(shown) < 4 ? null : shown;
+}
+
 /**
  * The usable sentences of a body, in order: boilerplate, captions and fragments of fewer than four words
  * are dropped. Spans in `sentences` index `text`.
@@ -42,12 +50,19 @@ export function longestUnpunctuatedRun(text: string): number {
 export function buildCandidates(text: string, sentences: Span[]): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((span, index) => {
-    const raw = text.slice(span.start, span.end).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-    if (isBoilerplate(raw) || looksLikeCaption(raw)) return;
-    const shown = cleanSentence(raw);
+    const shown = usableText(text, span);
+    if (shown === null) return;
     const words = countWords(shown);
-    if (words < 4) return;
     out.push({ index, rank: out.length, text: shown, words, terms: termCounts(contentTerms(shown)), longestRun: longestUnpunctuatedRun(shown) });
   });
   return out;
+}
+
+/** The first usable sentence (the lede), cleaned for display, or null. */
+export function firstUsableSentence(text: string, sentences: Span[]): string | null {
+  for (const span of sentences) {
+    const shown = usableText(text, span);
+    if (shown !== null) return shown;
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { buildCandidates } from './candidates.ts';
+import { firstUsableSentence } from './candidates.ts';
 
 const MAX_LENGTH = 100;
 const MIN_LENGTH = 25;
@@ -63,7 +63,7 @@ function clauseCuts(lede: string): number[] {
  * Captions and bylines are outside `sentences`, so they are never used.
  */
 export function generateHeadline(text: string, sentences: Span[]): string | null {
-  const lede = buildCandidates(text, sentences)[0]?.text ?? null;
+  const lede = firstUsableSentence(text, sentences);
   if (!lede) return null;
   const whole = stripEnd(lede);
   if (whole.length <= MAX_LENGTH) return whole;
