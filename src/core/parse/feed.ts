@@ -34,6 +34,13 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
+export interface ParseFeedOptions {
+  /** Where the feed was fetched from; relative links resolve against it. */
+  url: string;
+  /** IANA zone for dates written without an offset (default UTC). */
+  timeZone?: string;
+}
+
 /** The text is not a feed, or not one that can be read. */
 export class FeedParseError extends Error {
   override name = 'FeedParseError';
@@ -46,7 +53,7 @@ const TEASER_WORDS = 100;
  * Parses a feed. `url` is where the feed was fetched from; relative links resolve against it (and xml:base).
  * Throws FeedParseError with a readable message when the text is not a feed or is malformed.
  */
-export function parseFeed(body: string, options: { url: string }): ParsedFeed {
+export function parseFeed(body: string, options: ParseFeedOptions): ParsedFeed {
   const text = body.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
@@ -72,15 +79,15 @@ export function parseFeed(body: string, options: { url: string }): ParsedFeed {
   }
   const raw = rawFeedOf(result);
   const feedBase = resolveUrl(raw.base, options.url) ?? options.url;
-  const items = raw.items.map((item) => finishItem(item, feedBase));
+  const items = raw.items.map((item) => finishItem(item, feedBase, options.timeZone ?? 'UTC'));
   return { format: raw.format, title: plainText(raw.title), link: resolveUrl(raw.link, feedBase), items };
 }
 
-function finishItem(item: RawFeedItem, feedBase: string): FeedItem {
+function finishItem(item: RawFeedItem, feedBase: string, zone: string): FeedItem {
   const base = resolveUrl(item.base, feedBase) ?? feedBase;
   const link = resolveUrl(item.link, base);
   const title = plainText(item.title);
-  const publishedAt = feedDate(item.date);
+  const publishedAt = feedDate(item.date, zone);
   const html = item.content ?? item.summary;
   const guid = item.guid ? squeezeSpaces(item.guid) : null;
   return {
@@ -106,9 +113,9 @@ export function resolveUrl(href: string | null | undefined, base: string | null 
 }
 
 /** A feed date as ISO with its own offset. RFC 822 dates with a wrong weekday are read without it. */
-export function feedDate(raw: string | null): string | null {
+export function feedDate(raw: string | null, zone = 'UTC'): string | null {
   if (!raw) return null;
-  const parsed = cleanDate(raw) ?? cleanDate(raw.replace(/^\s*[A-Za-z]{3,9},?\s+/, ''));
+  const parsed = cleanDate(raw, zone) ?? cleanDate(raw.replace(/^\s*[A-Za-z]{3,9},?\s+/, ''), zone);
   if (!parsed) return null;
   return parsed.publishedAt ?? `${parsed.date}T00:00:00Z`;
 }

@@ -167,6 +167,12 @@ describe('broken feeds', () => {
     expect(parseFeed(atom, { url: 'https://a.example.test/feed' }).items[0]?.html).toContain('<p>Hello <em>there</em></p>');
   });
 
+  it('reads dates without an offset in the given zone', () => {
+    const xml = '<rss version="2.0"><channel><title>T</title><item><guid>z</guid><pubDate>2024-07-01 08:30:00</pubDate></item></channel></rss>';
+    expect(parseFeed(xml, { url: 'https://t.example.test/rss' }).items[0]?.publishedAt).toBe('2024-07-01T08:30:00Z');
+    expect(parseFeed(xml, { url: 'https://t.example.test/rss', timeZone: 'Europe/Paris' }).items[0]?.publishedAt).toBe('2024-07-01T08:30:00+02:00');
+  });
+
   it('reads an RFC 822 date whose weekday is wrong', () => {
     const xml = '<rss version="2.0"><channel><title>T</title><item><guid>d</guid><pubDate>Mon, 05 Mar 2024 18:30:00 EST</pubDate></item></channel></rss>';
     expect(parseFeed(xml, { url: 'https://t.example.test/rss' }).items[0]?.publishedAt).toBe('2024-03-05T18:30:00-05:00');
