@@ -12,7 +12,7 @@ import { xmlStructureProblem } from './feed-xml.ts';
 import type { RawFeedItem } from './feed-formats.ts';
 
 export interface FeedItem {
-  /** The guid (Atom id, JSON Feed id), else the link, else `hash:` + a hash of title and date. */
+  /** The guid (Atom id, JSON Feed id), else the link, else `hash:` + a hash of title and date (of the content when both are missing). */
   id: string;
   title: string | null;
   /** Absolute http(s) URL of the item's page. */
@@ -91,7 +91,7 @@ function finishItem(item: RawFeedItem, feedBase: string, zone: string): FeedItem
   const html = item.content ?? item.summary;
   const guid = item.guid ? squeezeSpaces(item.guid) : null;
   return {
-    id: guid || link || `hash:${hashOf(`${title ?? ''}\n${publishedAt ?? item.date ?? ''}\n${html ?? ''}`)}`,
+    id: guid || link || `hash:${hashOf(title || publishedAt || item.date ? `${title ?? ''}\n${publishedAt ?? item.date ?? ''}` : `\n\n${html ?? ''}`)}`,
     title,
     link,
     publishedAt,
