@@ -93,13 +93,18 @@ interface Due {
   window: { since: string; until: string };
 }
 
-async function runOne(ctx: AppContext, due: Due, now: Date, poster: DigestPoster, runner: string, staleMs: number, cache: WindowCache | null): Promise<RunReport> {
+/**
+ * `clock` is the tick's `now` moved on by the time the tick has taken: claims carry the moment they were
+ * made, so a long tick's later claims do not look stale to another process.
+ */
+async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: DigestPoster, runner: string, staleMs: number, cache: WindowCache | null): Promise<RunReport> {
   const { sub, occurrence, window } = due;
   const digests = ctx.store.digests;
   const base = { guildId: sub.guildId, localDate: occurrence.localDate, messages: 0, articles: 0, detail: null, paused: false };
+  const claimedAt = clock();
   const claimed = digests.claim({
     guildId: sub.guildId, localDate: occurrence.localDate, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId,
-    runner, now: now.toISOString(), staleBefore: new Date(now.getTime() - staleMs).toISOString(),
+    runner, now: claimedAt.toISOString(), staleBefore: new Date(claimedAt.getTime() - staleMs).toISOString(),
     windowSince: window.since, windowUntil: window.until,
   });
   if (!claimed) return { ...base, outcome: 'busy' };
@@ -111,27 +116,27 @@ async function runOne(ctx: AppContext, due: Due, now: Date, poster: DigestPoster
     ? cache.content(since, sub.articles, occurrence.localDate, sub.timeZone)
     : gatherDigest(digests, { since, until }, sub.articles, occurrence.localDate, sub.timeZone);
   const messages = composeDigest(content);
-  const finish = { now: now.toISOString(), pauseAfter: PAUSE_AFTER_FAILED_DAYS };
+  const finish = { pauseAfter: PAUSE_AFTER_FAILED_DAYS };
   if (messages.length === 0) {
-    digests.finish(run.id, sub.guildId, { ...finish, status: 'empty', articleCount: 0, detail: 'nothing new since the previous digest', pauseReason: '' });
+    digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'empty', articleCount: 0, detail: 'nothing new since the previous digest', pauseReason: '' });
     return { ...base, outcome: 'empty' };
   }
   let sent = run.messagesSent;
   try {
     for (; sent < messages.length; sent++) {
       await poster.post(sub.channelId, messages[sent]!);
-      digests.progress(run.id, sent + 1);
+      digests.progress(run.id, sent + 1, clock().toISOString());
     }
   } catch (error) {
     const detail = describe(error);
     if (!(error instanceof DigestPostError)) ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: posting failed unexpectedly');
     const pauseReason = `Paused after ${PAUSE_AFTER_FAILED_DAYS} days in a row on which the digest could not be posted (last: ${detail}).`;
-    const { paused } = digests.finish(run.id, sub.guildId, { ...finish, status: 'failed', articleCount: content.total, detail, pauseReason });
+    const { paused } = digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'failed', articleCount: content.total, detail, pauseReason });
     ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, paused }, 'digest: could not post');
     return { ...base, outcome: 'failed', messages: sent, articles: content.total, detail, paused };
   }
   const detail = resumed ? `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)` : null;
-  digests.finish(run.id, sub.guildId, { ...finish, status: 'posted', articleCount: content.total, detail, pauseReason: '' });
+  digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'posted', articleCount: content.total, detail, pauseReason: '' });
   return { ...base, outcome: 'posted', messages: messages.length - run.messagesSent, articles: content.total, detail };
 }
 
@@ -175,9 +180,11 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
     }
   }
   const cache = sharedCache(digests, due, now);
+  const started = performance.now();
+  const clock = (): Date => new Date(now.getTime() + Math.round(performance.now() - started));
   for (const d of due) {
     try {
-      const report = await runOne(ctx, d, now, poster, runner, staleMs, cache);
+      const report = await runOne(ctx, d, clock, poster, runner, staleMs, cache);
       if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
       reports.push(report);
     } catch (error) {

@@ -132,7 +132,7 @@ export function createDigestStore(db: Db) {
   const abandonClaim = db.prepare(`
     UPDATE digest_runs SET status = 'failed', detail = @detail, finished_at = @now
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claimed_at < @staleBefore`);
-  const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent WHERE id = @id');
+  const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent, claimed_at = @now WHERE id = @id');
   const finishRun = db.prepare(`
     UPDATE digest_runs SET status = @status, article_count = @articleCount, detail = @detail, finished_at = @now
     WHERE id = @id RETURNING *`);
@@ -227,8 +227,8 @@ export function createDigestStore(db: Db) {
      */
     abandon: (input: { guildId: string; localDate: string; staleBefore: string; now: string; detail: string }): boolean =>
       abandonClaim.run(input).changes > 0,
-    /** Notes that the first `sent` messages of a claimed run are out. */
-    progress: (runId: number, sent: number): void => void setProgress.run({ id: runId, sent }),
+    /** Notes that the first `sent` messages of a claimed run are out, and that its runner is alive at `now`. */
+    progress: (runId: number, sent: number, now: string): void => void setProgress.run({ id: runId, sent, now }),
     /** Completes a claimed run; a failure counts towards pausing the subscription. */
     finish: (runId: number, guildId: string, input: FinishInput) => finish.immediate(runId, guildId, input),
     run(guildId: string, localDate: string): DigestRun | null {

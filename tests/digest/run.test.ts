@@ -109,7 +109,7 @@ describe('runDueDigests', () => {
       guildId: GUILD, localDate: '2026-01-15', dueAt: '2026-01-15T09:00:00.000Z', channelId: CHANNEL, runner: 'crashed',
       now: '2026-01-15T09:00:00.000Z', staleBefore: '2026-01-15T08:50:00.000Z', windowSince: '2026-01-14T09:00:00.000Z', windowUntil: '2026-01-15T09:00:00.000Z',
     })!;
-    store.digests.progress(claimed.run.id, 1);
+    store.digests.progress(claimed.run.id, 1, '2026-01-15T09:00:00.000Z');
 
     expect(await runDueDigests(ctx, at('2026-01-15T09:05:00Z'), poster)).toMatchObject([{ outcome: 'busy' }]);
     expect(poster.posts).toHaveLength(0);
@@ -122,6 +122,17 @@ describe('runDueDigests', () => {
     expect(poster.posts).toHaveLength(total - 1);
     expect(poster.posts[0]!.message.content).toContain(`continued (2/${total})`);
     expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'posted', claimedBy: expect.not.stringMatching('crashed'), messagesSent: total });
+  });
+
+  it('dates each claim when it is made, so a long tick does not leave claims that look stale', async () => {
+    const { store, ctx } = setup();
+    store.digests.subscribe({ guildId: '444444444444444444', channelId: '555555555555555555', time: '09:00', timeZone: 'UTC', articles: 5, now: '2026-01-14T12:00:00.000Z', createdBy: null });
+    addArticle(store, { title: 'Orchard volunteers count the bees', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    const slow = new RecordingPoster();
+    slow.delayMs = 300;
+    await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), slow);
+    const claims = [GUILD, '444444444444444444'].map((g) => Date.parse(store.digests.lastRun(g)!.claimedAt)).sort();
+    expect(claims[1]! - claims[0]!).toBeGreaterThanOrEqual(250);
   });
 
   it('closes a crashed claim that can no longer be resumed, without counting it as a channel failure', async () => {
