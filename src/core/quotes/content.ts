@@ -11,6 +11,9 @@ import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
 
 const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|looking|pointing|prompting|drawing|\w+ing)$/;
 
+/** The longest content span of one segment, in characters: longer runs are not one attribution (and this keeps the work linear). */
+export const MAX_CONTENT = 3000;
+
 export const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';
 export const isClose = (t: Token | undefined, text: string): boolean => t !== undefined && isQuoteChar(t.text) && t.start > 0 && !/\s/.test(text[t.start - 1]!);
 export const isOpen = (t: Token | undefined, text: string): boolean => t !== undefined && (isQuoteChar(t.text) || (t.text === "'" && text[t.start + 1] === "'")) && !isClose(t, text);
@@ -19,8 +22,9 @@ export const isOpen = (t: Token | undefined, text: string): boolean => t !== und
 export function trimContent(text: string, start: number, end: number): Span | null {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /[\s.:;,]/.test(text[end - 1]!)) end--;
-  if (end - start < 3 || !/[\p{L}\p{N}]/u.test(text.slice(start, end))) return null;
-  return { start, end };
+  if (end - start < 3) return null;
+  for (let i = start; i < end; i++) if (/[\p{L}\p{N}]/u.test(text[i]!)) return { start, end };
+  return null;
 }
 
 /** `, he said` / `, said Smith`: an attribution starts at token `k`. */
@@ -83,7 +87,7 @@ export function continuation(text: string, tokens: Token[], k: number, hi: numbe
     if (/^(and|but)$/.test(n.lower) && isOpen(tokens[k + 2], text)) k++;
     const n2 = tokens[k + 1]!;
     if (isOpen(n2, text) || (n2.word && !isCapitalised(n2.text) && !RELATIVE_OR_GERUND.test(n2.lower) && !cueOf(n2.lower))) {
-      const seg = trimContent(text, n2.start, tokens[hi - 1]!.end);
+      const seg = trimContent(text, n2.start, Math.min(tokens[hi - 1]!.end, n2.start + MAX_CONTENT));
       return seg ? [seg] : [];
     }
     // `said during a rally in Kenansville, N.C., "but ..."`: skip a short place or title chunk;
@@ -125,7 +129,7 @@ export function rightContent(text: string, tokens: Token[], k: number, hi: numbe
     if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || cueOf(tokens[m + 1]!.lower)?.form === 'gerund' || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
     if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
   }
-  return trimContent(text, tokens[start]!.start, tokens[end - 1]!.end);
+  return trimContent(text, tokens[start]!.start, Math.min(tokens[end - 1]!.end, tokens[start]!.start + MAX_CONTENT));
 }
 
 /** "... and encouraged Americans to ...", "but he has also intensified ...": a second verb of attribution. */

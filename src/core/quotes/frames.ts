@@ -4,7 +4,7 @@ import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
 import { isKnownFirstName } from '../text/gender.ts';
-import { attributionAt, continuation, isClose, isComma, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
+import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
 /** An attribution found around one cue: who (the mention), the cue, and the content segments. */
 export interface Frame {
@@ -72,10 +72,11 @@ function accordingTo(text: string, view: ParagraphView, u: number, i: number): F
   if (atStart) {
     let k = np.to;
     while (k < unit.to && tokens[k]!.text !== ',') k++;
-    const seg = k < unit.to ? trimContent(text, tokens[k]!.end, tokens[unit.to - 1]!.end) : null;
+    const seg = k < unit.to ? trimContent(text, tokens[k]!.end, Math.min(tokens[unit.to - 1]!.end, tokens[k]!.end + MAX_CONTENT)) : null;
     return seg ? { ...base, segments: [seg] } : null;
   }
-  const seg = trimContent(text, tokens[unit.from]!.start, tokenEndBefore(tokens, i, unit.from));
+  const end = tokenEndBefore(tokens, i, unit.from);
+  const seg = trimContent(text, Math.max(tokens[unit.from]!.start, end - MAX_CONTENT), end);
   return seg ? { ...base, segments: [seg] } : null;
 }
 
@@ -97,7 +98,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, lo) : null;
     if (np && !appositive) {
       const end = isClose(prev, text) ? prev!.end : isClose(before, text) ? before!.end : prev!.start;
-      const seg = trimContent(text, tokens[lo]!.start, end);
+      const seg = trimContent(text, Math.max(tokens[lo]!.start, end - MAX_CONTENT), end);
       if (!seg) return null;
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
       return { ...base, mention: { start: np.start, end: np.end }, segments };
@@ -123,6 +124,12 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
+}
+
+/** The start of the clause that ends at token `to`: after the last semicolon of the unit before it. */
+function clauseStart(tokens: Token[], from: number, to: number): number {
+  for (let m = to - 1; m > from && to - m < 400; m--) if (tokens[m]!.text === ';') return m + 1;
+  return from;
 }
 
 /** `X, the Y of Z, said`: the phrase before the comma pair, and the appositive with it. */
@@ -172,7 +179,7 @@ function passiveFrame(text: string, view: ParagraphView, u: number, i: number): 
   const np = phraseAfter(tokens, i + 2, unit.to);
   if (a < unit.from || a === i - 1 || !np) return null;
   let from = a;
-  while (from > unit.from && tokens[from - 1]!.text !== ',' && tokens[from - 1]!.text !== ';') from--;
+  while (from > unit.from && a - from < 200 && tokens[from - 1]!.text !== ',' && tokens[from - 1]!.text !== ';') from--;
   const seg = trimContent(text, tokens[from]!.start, tokens[a]!.end);
   if (!seg) return null;
   return { paragraph: view.index, unit: u, cue: tokens[i]!.text, cueStart: tokens[i]!.start, cueEnd: tokens[i]!.end, mention: { start: np.start, end: np.end }, segments: [seg] };
@@ -189,7 +196,7 @@ function subjectFrame(
   if (before > unit.from && b && (isComma(b) || isClose(b, text))) {
     const prevTok = tokens[before - 1];
     const end = isClose(b, text) ? b.end : isClose(prevTok, text) ? prevTok!.end : b.start;
-    left = trimContent(text, tokens[unit.from]!.start, end);
+    left = trimContent(text, Math.max(tokens[clauseStart(tokens, unit.from, before)]!.start, end - MAX_CONTENT), end);
   }
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
