@@ -39,7 +39,7 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
   if (!response.modified) {
     return { modified: false, title: feed.title, siteUrl: feed.siteUrl, ...validators, stored: 0, known: 0, failed: [] };
   }
-  const parsed = parseFeed(response.text, { url: response.url });
+  const parsed = parseFeed(response.text, { url: response.url, timeZone: ctx.config.timeZone });
   const result: PollResult = { modified: true, title: parsed.title, siteUrl: parsed.link, ...validators, stored: 0, known: 0, failed: [] };
   const fresh: FeedItem[] = [];
   for (const item of uniqueById(parsed.items)) {
