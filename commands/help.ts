@@ -7,6 +7,7 @@ const HELP = [
   '• `/article show id:` — one article (start typing a headline to pick it)',
   '• `/quote speaker:` — what someone said, newest first; add `about:` to narrow by words',
   '• `/speakers` — the most-quoted people',
+  '• `/digest`, `/feed` — for server managers: a daily digest in a channel, and news feeds to follow',
 ].join('\n');
 
 export default {
