@@ -6,12 +6,12 @@
  * whole file and for each half (a check that a gain is not carried by a few articles). A stronger baseline,
  * the first three (one) sentences left after boilerplate and captions are filtered, is printed too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../core/analyze.ts';
 import { buildCandidates } from '../core/summary/candidates.ts';
 import { splitSentences } from '../core/text/sentences.ts';
 import type { AnalyzedArticle } from '../core/types.ts';
 import { summarize, type SummaryInput } from '../core/summary/index.ts';
+import { readJsonl, writeJsonl } from './jsonl.ts';
 import { meanRouge, rougeScores, ROUGE_TYPES, type RougeScores } from './rouge.ts';
 
 type Field = 'summary' | 'gist';
@@ -51,18 +51,15 @@ function parseArgs(argv: string[]): Args | string {
   return { gold, field, predOut, perDoc };
 }
 
-/** Reads `{id, text, summary}` JSON lines; a line that is not such an object is an error naming its number. */
-export function readGold(content: string): GoldRow[] {
-  const rows: GoldRow[] = [];
-  content.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const value = JSON.parse(line) as Partial<GoldRow> & { id?: unknown };
-    if (value.id === undefined || typeof value.text !== 'string' || typeof value.summary !== 'string') {
-      throw new Error(`line ${i + 1}: expected {id, text, summary}`);
+/** Checks that every value is an `{id, text, summary}` object; the error names the first bad row (1-based). */
+export function checkGold(values: unknown[]): GoldRow[] {
+  return values.map((v, i) => {
+    const row = v as Partial<GoldRow> & { id?: unknown };
+    if (row === null || typeof row !== 'object' || row.id === undefined || typeof row.text !== 'string' || typeof row.summary !== 'string') {
+      throw new Error(`row ${i + 1}: expected {id, text, summary}`);
     }
-    rows.push({ id: String(value.id), text: value.text, summary: value.summary });
+    return { id: String(row.id), text: row.text, summary: row.summary };
   });
-  return rows;
 }
 
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
@@ -87,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let rows: GoldRow[];
   try {
-    rows = readGold(readFileSync(args.gold, 'utf8'));
+    rows = checkGold(readJsonl<unknown>(args.gold));
   } catch (error) {
     console.error(`cannot read ${args.gold}: ${(error as Error).message}`);
     return 1;
@@ -132,7 +129,7 @@ export async function run(argv: string[]): Promise<number> {
   for (let pass = 0; pass < 3; pass++) for (const input of inputs) summarize(input);
   const summarizeMs = (performance.now() - t) / 3;
   if (args.predOut) {
-    writeFileSync(args.predOut, rows.map((r, i) => JSON.stringify({ id: r.id, prediction: predictions[i] })).join('\n') + '\n');
+    writeJsonl(args.predOut, rows.map((r, i) => ({ id: r.id, prediction: predictions[i] })));
   }
   const half = Math.ceil(rows.length / 2);
   const out = [

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { meanRouge, porterStem, rougeScores, tokenize } from '../../src/eval/rouge.ts';
-import { readGold, run } from '../../src/eval/summaries.ts';
+import { checkGold, run } from '../../src/eval/summaries.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sharedRouge = path.resolve(here, '../../../shared/eval/rouge.mjs');
@@ -118,7 +118,8 @@ describe('eval summaries command', () => {
   it('explains a bad command line and a bad file', async () => {
     expect((await captured([])).code).toBe(2);
     expect((await captured(['--gold', 'x', '--field', 'title'])).code).toBe(2);
-    expect(() => readGold('{"id": 1, "text": "x"}\n')).toThrow(/line 1/);
+    expect(() => checkGold([{ id: 1, text: 'x', summary: 'y' }, { id: 2, text: 'x' }])).toThrow(/row 2/);
+    expect(checkGold([{ id: 7, text: 'x', summary: 'y' }])).toEqual([{ id: '7', text: 'x', summary: 'y' }]);
     expect((await captured(['--gold', '/nonexistent/gold.jsonl'])).code).toBe(1);
   });
 });
