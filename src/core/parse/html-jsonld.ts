@@ -11,6 +11,8 @@ export interface RawMetadata {
   outlet: string | null;
   url: string | null;
   imageUrl: string | null;
+  /** The article's text when the page puts it in JSON-LD (often the only text on script-rendered pages). */
+  articleBody: string | null;
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|Blog|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|WebPage|VideoObject)$/;
@@ -84,6 +86,7 @@ export function jsonLdMetadata(document: DomDocument): RawMetadata | null {
     outlet: publisher,
     url: (typeof best['url'] === 'string' ? best['url'] : null) ?? (isObject(page) ? text(page['@id']) : text(page)),
     imageUrl: imageOf(best['image'] ?? best['thumbnailUrl']),
+    articleBody: typeof best['articleBody'] === 'string' ? best['articleBody'] : null,
   };
 }
 

@@ -16,6 +16,8 @@ export interface PageMetadata {
   outlet: string | null;
   url: string | null;
   imageUrl: string | null;
+  /** JSON-LD articleBody, as written (may hold HTML or entities). */
+  articleBody: string | null;
 }
 
 const DATE_KEYS = [
@@ -119,5 +121,6 @@ export function pageMetadata(document: DomDocument, pageUrl: string | null, zone
     outlet,
     url: absoluteUrl(canonical, pageUrl) ?? absoluteUrl(pageUrl, null),
     imageUrl: absoluteUrl(image, pageUrl ?? canonical),
+    articleBody: ld?.articleBody ?? null,
   };
 }

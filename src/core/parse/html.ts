@@ -3,12 +3,13 @@
  * metadata from JSON-LD, OpenGraph/meta and the page. Pure: the caller fetches the page.
  */
 import type { ParsedArticle } from '../types.ts';
-import { parseDocument } from './html-dom.ts';
+import { decodeEntities, parseDocument } from './html-dom.ts';
+import type { DomNode } from './html-dom.ts';
 import { extractMainText } from './html-extract.ts';
 import { pageMetadata } from './html-metadata.ts';
 import { leadCaption } from './html-caption.ts';
 import { cleanAuthors, cleanDate } from './html-clean.ts';
-import { joinParagraphs } from './html-text.ts';
+import { blocksOf, joinParagraphs } from './html-text.ts';
 
 export interface ParseHtmlOptions {
   /** Where the page came from: resolves relative links and is the URL when the page names no canonical one. */
@@ -26,9 +27,13 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
   const lead = leadCaption(document);
   const extraction = extractMainText(document, html);
   const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors([extraction.byline], meta.outlet);
-  const blocks = withoutHeader(extraction.paragraphs, meta.title, authors);
+  let blocks = withoutHeader(extraction.paragraphs, meta.title, authors);
+  const fromJsonLd = meta.articleBody ? jsonLdParagraphs(meta.articleBody) : [];
+  const useJsonLd = textLength(blocks) < MIN_TEXT && textLength(fromJsonLd) > textLength(blocks);
+  if (useJsonLd) blocks = fromJsonLd;
   const { text: body, paragraphs } = joinParagraphs(blocks);
   if (!body) warnings.push('no article text found');
+  else if (useJsonLd) warnings.push('main text taken from the JSON-LD articleBody: the page shows too little');
   else if (extraction.method === 'fallback') warnings.push('main text taken from the whole page: Readability found too little');
 
   let title = meta.title;
@@ -57,6 +62,16 @@ export function parseHtml(html: string, options: ParseHtmlOptions = {}): ParsedA
     paragraphs,
     warnings,
   };
+}
+
+const MIN_TEXT = 200;
+
+const textLength = (blocks: string[]): number => blocks.reduce((sum, b) => sum + b.length, 0);
+
+/** JSON-LD articleBody as paragraphs: it may be plain text with line breaks or a fragment of HTML. */
+function jsonLdParagraphs(articleBody: string): string[] {
+  const text = /<\/?(?:p|br|div)\b/i.test(articleBody) ? blocksOf(parseDocument(articleBody).body as DomNode) : articleBody.split(/\n\s*\n|\r?\n/);
+  return text.map((p) => decodeEntities(p).replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /**

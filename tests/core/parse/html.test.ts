@@ -137,6 +137,17 @@ describe('parseHtml on pages without an article', () => {
     expect(article.url).toBeNull();
   });
 
+  it('takes the text from the JSON-LD articleBody when the page itself shows none', () => {
+    const ld = JSON.stringify({
+      '@type': 'NewsArticle', headline: 'Lifeboat crew rescues kayakers',
+      articleBody: 'Two kayakers were rescued off Gull Point on Sunday after strong winds pushed them towards the rocks near the old quarry.\n\nThe lifeboat crew reached them within twenty minutes &amp; brought both back to the harbour, cold but unhurt, the station said.',
+    });
+    const article = parseHtml(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`);
+    expect(article.paragraphs).toHaveLength(2);
+    expect(article.body.slice(article.paragraphs[1]!.start, article.paragraphs[1]!.end)).toMatch(/^The lifeboat crew reached them within twenty minutes & brought/);
+    expect(article.warnings).toContain('main text taken from the JSON-LD articleBody: the page shows too little');
+  });
+
   it('writes a title from the lede when the page has none, and marks it generated', () => {
     const html = `<body><div>${'<p>Ferry crews on the northern route voted to accept a new rota on Friday. The deal ends a dispute that cancelled dozens of sailings over the winter and left island shops short of bread.</p>'.repeat(3)}</div></body>`;
     const article = parseHtml(html);
