@@ -16,6 +16,8 @@ const NOT_A_NAME = /^(?:staff|admin|administrator|editor|editors|newsroom|unknow
 const CREDENTIAL = /^(?:MS|MSc|MA|BA|BSc|RD|RDN|LD|PhD|Ph\.D\.?|MD|M\.D\.|RN|MPH|MBA|CPT|CSCS|JD|Esq\.?|Jr\.?|Sr\.?)$/;
 const ROLE = /\b(?:editor(?:-at-large)?|correspondent|reporter|writer|contributor|columnist|staff|desk|wire services?)\b/i;
 const AGENCY = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg|upi|dpa|efe|ansa|press association|pa|cnn|bbc news)$/i;
+// "Doe, Jane" or "Doe, Jane M.": a library-style name, not two authors.
+const LAST_FIRST = /^(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}\.?)?)$/u;
 const TRAILING_AGENCY = /\s*,?\s*(?:the\s+)?(?:associated press|reuters|afp|bloomberg)\s*$/i;
 
 /** Cleans one author string; returns the names it holds (none when it is a handle, URL or placeholder). */
@@ -27,6 +29,10 @@ export function cleanAuthor(raw: string | null | undefined): string[] {
   text = text.replace(/^(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|interview|photos?)?\s*by[:\s]+/i, '');
   text = text.replace(/\s*[|–—]\s.*$/, '').replace(/\s*\((?:[^)]*)\)\s*$/, '');
   text = text.replace(/\s*,?\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*$/, '');
+  const inverted = LAST_FIRST.exec(text);
+  if (inverted && !AGENCY.test(inverted[1] ?? '') && !AGENCY.test(inverted[2] ?? '') && !CREDENTIAL.test(inverted[2] ?? '')) {
+    text = `${inverted[2]} ${inverted[1]}`;
+  }
   const names = text
     .split(/\s*(?:,\s*and\s+|\band\b|&|;|,)\s*/i)
     .map((name) => name.replace(/^[\s,.:;-]+|[\s,:;-]+$/g, '').trim())
