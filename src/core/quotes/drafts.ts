@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueOf, CUE_ADVERBS } from './cues.ts';
+import { cueBefore, cueOf, CUE_ADVERBS } from './cues.ts';
 import { findFrames } from './frames.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore } from './phrases.ts';
@@ -121,8 +121,9 @@ function colonCue(view: ParagraphView): { mention: Span | null; cue: string; con
   const n = tokens.length;
   if (n < 2 || tokens[n - 1]!.text !== ':') return null;
   let c = n - 2;
-  while (c >= 0 && !cueOf(tokens[c]!.lower) && n - c < 6) c--;
-  if (c < 0 || !cueOf(tokens[c]!.lower)) return null;
+  const isCue = (w: string): boolean => !!(cueOf(w) ?? cueBefore(w, 'that'));
+  while (c >= 0 && !isCue(tokens[c]!.lower) && n - c < 6) c--;
+  if (c < 0 || !isCue(tokens[c]!.lower)) return null;
   let j = c - 1;
   while (j >= 0 && CUE_ADVERBS.has(tokens[j]!.lower)) j--;
   const np = j >= 0 ? phraseBefore(tokens, j, 0) : null;

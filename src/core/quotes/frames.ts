@@ -86,7 +86,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   const unit = view.units[u]!;
   const cueTok = tokens[i]!;
   let j = i - 1;
-  while (j >= unit.from && tokens[j]!.word && CUE_ADVERBS.has(tokens[j]!.lower)) j--;
+  j = skipAdverbials(tokens, j, unit.from);
   const prev = tokens[j];
   const base = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
   const lo = Math.max(unit.from, consumedTo);
@@ -130,6 +130,23 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
 function clauseStart(tokens: Token[], from: number, to: number): number {
   for (let m = to - 1; m > from && to - m < 400; m--) if (tokens[m]!.text === ';') return m + 1;
   return from;
+}
+
+const TIME_NOUNS = /^(week|weekend|month|year|morning|afternoon|evening|night|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)$/;
+
+/**
+ * Steps left over what sits between a source and its cue: auxiliaries and adverbs ("has also said"),
+ * "-ly" adverbs ("cynically dismissed") and time phrases ("just this month announced"). Returns the index
+ * of the token before them.
+ */
+function skipAdverbials(tokens: Token[], j: number, from: number): number {
+  while (j >= from && tokens[j]!.word) {
+    const t = tokens[j]!;
+    if (CUE_ADVERBS.has(t.lower) || (t.text === t.lower && t.lower.length > 4 && t.lower.endsWith('ly') && !/^(only|early|daily|family|rally|ally|supply|reply|italy|july|belly|bully|jolly)$/.test(t.lower))) { j--; continue; }
+    if (TIME_NOUNS.test(t.lower) && j - 1 >= from && /^(this|last|next|that|on|earlier|later|every|each)$/.test(tokens[j - 1]!.lower)) { j -= 2; continue; }
+    break;
+  }
+  return j;
 }
 
 /** `X, the Y of Z, said`: the phrase before the comma pair, and the appositive with it. */
@@ -209,6 +226,16 @@ function subjectFrame(
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
 function clauseSubject(tokens: Token[], from: number, to: number): Span | null {
+  if (/^(on|in|at|after|before|during|last|this|earlier|later|when|while|since|as)$/.test(tokens[from]?.lower ?? '')) {
+    // "On Thursday, however, Trump spoke ...": the subject comes after the opening phrase.
+    for (let c = from + 1; c < Math.min(to, from + 12); c++) {
+      if (tokens[c]!.text === ',') {
+        from = c + 1;
+        while (from < to && (tokens[from]!.text === ',' || /^(however|meanwhile|though|too|also)$/.test(tokens[from]!.lower))) from++;
+        break;
+      }
+    }
+  }
   for (let k = from; k < Math.min(to, from + 8); k++) {
     const t = tokens[k]!;
     if (!t.word) continue;
