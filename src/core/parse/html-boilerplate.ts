@@ -7,7 +7,7 @@ import type { TextBlock } from './html-text.ts';
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-const PROMPT = /^(?:read more|related|more|see also|also read|recommended|click here|sign up|subscribe|follow us|share this|advertisement|advert|sponsored|skip to (?:main )?content|don['’]t miss|watch|listen|trending|most (?:read|popular)|you may also like|comments?|this (?:slideshow|video|content) requires javascript)\b/i;
+const PROMPT = /^(?:read more|related|more|see also|also read|recommended|click here|sign up|subscribe|follow us|share this|advertisement|advert|sponsored|skip to (?:main )?content|don['’]t miss|watch|listen|trending|most (?:read|popular)|you may also like|comments?|this (?:slideshow|video|content) requires javascript|media playback is unsupported)\b/i;
 const COOKIE = /\b(?:uses? cookies|cookie policy|accept (?:all )?cookies|privacy policy|terms of (?:use|service))\b/i;
 const CREDIT = /(?:\((?:image|photo|picture|pic|credit|video|source)s?(?:\s+credit)?\s*:[^)]*\)|\((?:photo|image) by [^)]*\)|\((?:[\w ]{0,20}\s)?photos?\s*\/[^)]*\))\s*$/i;
 const CREDIT_START = /^(?:(?:image|photo|picture|credit|source|foto)s?(?:\s+credit)?\s*:|(?:image|photo|picture)s?\s+(?:copyright|credit|courtesy)\b|©\s*\p{Lu}\p{Ll})/iu;
@@ -17,7 +17,7 @@ const PRICE = /[$€£¥]\s?\d/;
 const BYLINE = /^by\s+\p{Lu}/u;
 const SHARE_COUNT = /^(?:\d[\d.,]*\s*[km]?\s*(?:shares?|comments?|views?|likes?)|sharing is caring!?|share (?:this|on \w+)|tweet this)$/i;
 const POST_META = /^(?:(?:posted|filed|published)\s+(?:on|in|under)\b|with (?:\p{Lu}[\w.]*\s)*wires\b)|\b(?:min(?:ute)?s? read|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/iu;
-const WIRE_CREDITS = /^(?:reporting|writing|editing|additional reporting|compiled) by\b/i;
+const WIRE_CREDITS = /^(?:reporting|writing|editing|additional reporting|compiled) by\b|\bcontributed(?: reporting)? to this (?:report|story|article)\.?$/i;
 const DATE_WORDS = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|published|updated|posted|last|modified|on|at|[ap]\.?m\.?|[a-z]{1,2}[sd]t|gmt|utc|bst|cet|cest|et|pt|ist)\b\.?/gi;
 
 /** A line made only of date and time words ("Updated 6:55 AM; Posted Nov 19, 2019"). */
@@ -27,7 +27,7 @@ export function isDateLine(text: string): boolean {
   const datelike = /\d:\d\d|\d[ .]*[ap]\.?m\b|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/i.test(text) || DATE_WORDS.test(text);
   DATE_WORDS.lastIndex = 0;
   if (!datelike) return false;
-  return text.replace(DATE_WORDS, ' ').replace(/[\d\s,.:;|/–—-]+/g, '') === '';
+  return text.replace(DATE_WORDS, ' ').replace(/[\d\s,.:;|/–—()-]+/g, '') === '';
 }
 
 /** Why a block is boilerplate, or null when it should stay. */
@@ -38,7 +38,7 @@ export function boilerplateReason(block: TextBlock): string | null {
   if (n <= 12 && PROMPT.test(text)) return 'prompt';
   if (n <= 40 && COOKIE.test(text)) return 'cookie';
   if (n <= 30 && CREDIT.test(text)) return 'credit';
-  if (n <= 12 && CREDIT_START.test(text)) return 'credit';
+  if (n <= (text.startsWith('©') ? 30 : 12) && CREDIT_START.test(text)) return 'credit';
   if (UI_WORDS.test(text)) return 'ui';
   if (n <= 40 && SOCIAL.test(text)) return 'social';
   if (SHARE_COUNT.test(text)) return 'share';

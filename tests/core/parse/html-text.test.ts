@@ -68,6 +68,9 @@ describe('boilerplate rules', () => {
     ['Posted on March 3, 2024 by admin', 0, 'meta'],
     ['Reporting by Ana Ruiz; editing by Tom Berg', 0, 'meta'],
     ['4 min read', 0, 'meta'],
+    ['Harbour desk writers Ana Ruiz and Tom Berg contributed to this report.', 0, 'meta'],
+    ['Media playback is unsupported on your device', 0, 'prompt'],
+    ['© Lena Marsh Boats wait at the old pier while the crews mend their nets before the winter season begins.', 0, 'credit'],
   ])('drops %s', (text, density, reason) => {
     expect(boilerplateReason(block(text, density))).toBe(reason);
   });
@@ -76,6 +79,7 @@ describe('boilerplate rules', () => {
     ['The harbour board met on Tuesday, and the vote on the breakwater was unanimous.'],
     ['"We read every letter," the editor said of the readers who wrote in about parking.'],
     ['Copyright 2024 Gazette. All rights reserved.'],
+    ['© 2024 Gazette. All rights reserved. This material may not be copied.'],
     ['Posted on social media by the analysts at the agency, the video was viewed two million times within a day.'],
   ])('keeps %s', (text) => {
     expect(boilerplateReason(block(text))).toBeNull();
@@ -92,6 +96,7 @@ describe('boilerplate rules', () => {
     expect(isDateLine('28')).toBe(false);
     expect(isDateLine('38%')).toBe(false);
     expect(isDateLine('4:14 p.m.')).toBe(true);
+    expect(isDateLine('Monday, November 18, 2024, 04:05 pm PT (07:05 pm ET)')).toBe(true);
   });
 });
 
