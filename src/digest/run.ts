@@ -5,7 +5,7 @@ import type { Reply } from '../discord/reply.ts';
 import type { DigestStore, DigestSubscription } from '../store/digests.ts';
 import { createWindowCache, type WindowCache } from './batch.ts';
 import { composeDigest, type DigestContent } from './compose.ts';
-import { decide, latestOccurrence, type Occurrence } from './schedule.ts';
+import { createOccurrenceCache, decide, type Occurrence, type OccurrenceCache } from './schedule.ts';
 
 /** Posts digest messages; the real one speaks to Discord, tests use their own. */
 export interface DigestPoster {
@@ -38,6 +38,8 @@ export interface RunOptions {
   staleMs?: number;
   /** Who claims runs (one per process); defaults to host, pid and a random tag. */
   runner?: string;
+  /** Kept by the scheduler between ticks; without it, occurrences are shared within this call only. */
+  occurrences?: OccurrenceCache;
 }
 
 export type RunOutcome = 'posted' | 'empty' | 'failed' | 'skipped' | 'busy';
@@ -155,11 +157,9 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   const reports: RunReport[] = [];
   const due: Due[] = [];
   // Guilds sharing a time and zone share the occurrence (luxon's zone arithmetic is the costly part).
-  const occurrences = new Map<string, Occurrence>();
+  const occurrences = options.occurrences ?? createOccurrenceCache();
   for (const sub of subs) {
-    const key = `${sub.time} ${sub.timeZone}`;
-    let latest = occurrences.get(key);
-    if (!latest) occurrences.set(key, (latest = latestOccurrence(sub, now)));
+    const latest = occurrences.latest(sub, now);
     const isDone = (localDate: string): boolean => {
       const run = digests.run(sub.guildId, localDate);
       return run !== null && run.status !== 'claimed';

@@ -66,6 +66,31 @@ export function latestOccurrence(schedule: Schedule, now: Date): Occurrence {
   return occurrenceOn(localDay(now, schedule.timeZone, -1), schedule.time, schedule.timeZone);
 }
 
+export interface OccurrenceCache {
+  /** latestOccurrence(schedule, now), computed once per time and zone until the next occurrence is due. */
+  latest(schedule: Schedule, now: Date): Occurrence;
+}
+
+/**
+ * Remembers each time and zone's latest occurrence with the instant the next one is due, so a scheduler
+ * that ticks every minute does luxon's zone arithmetic once a day per schedule instead of every minute.
+ */
+export function createOccurrenceCache(): OccurrenceCache {
+  const known = new Map<string, { occurrence: Occurrence; nextDue: number }>();
+  return {
+    latest(schedule, now) {
+      const key = `${schedule.time} ${schedule.timeZone}`;
+      const t = now.getTime();
+      const hit = known.get(key);
+      if (hit && hit.occurrence.dueAt.getTime() <= t && t < hit.nextDue) return hit.occurrence;
+      const occurrence = latestOccurrence(schedule, now);
+      const nextDay = DateTime.fromISO(occurrence.localDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate()!;
+      known.set(key, { occurrence, nextDue: occurrenceOn(nextDay, schedule.time, schedule.timeZone).dueAt.getTime() });
+      return occurrence;
+    },
+  };
+}
+
 /**
  * What to do for a schedule at `now`: run the latest due occurrence when it is at most `graceMs` late, record it
  * as skipped when it is later than that, or nothing when it is not owed (before `activeFrom`) or already done.

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { Service } from '../main.ts';
 import { createDiscordPoster } from './discord-poster.ts';
 import { runDueDigests, type DigestPoster, type RunReport } from './run.ts';
+import { createOccurrenceCache } from './schedule.ts';
 
 export interface DigestService extends Service {
   /** Runs due digests once at `ctx.now()` (what each cron tick does); resolves when done. */
@@ -20,13 +21,14 @@ export function createDigestService(poster: () => DigestPoster | null, options: 
   let ctx: AppContext | null = null;
   let task: ScheduledTask | null = null;
   let running: Promise<RunReport[]> | null = null;
+  const occurrences = createOccurrenceCache();
 
   function tick(): Promise<RunReport[]> {
     if (running) return running;
     const c = ctx;
     const p = poster();
     if (!c || !p) return Promise.resolve([]);
-    running = runDueDigests(c, c.now(), p)
+    running = runDueDigests(c, c.now(), p, { occurrences })
       .catch((err: unknown) => {
         c.log.error({ err }, 'digest: scheduled run failed');
         return [];

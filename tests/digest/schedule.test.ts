@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, formatLocal, latestOccurrence, nextRun, normaliseTime, occurrenceOn, type Schedule } from '../../src/digest/schedule.ts';
+import { createOccurrenceCache, decide, formatLocal, latestOccurrence, nextRun, normaliseTime, occurrenceOn, type Schedule } from '../../src/digest/schedule.ts';
 
 const HOUR = 3600_000;
 const GRACE = 6 * HOUR;
@@ -61,6 +61,19 @@ describe('digest times', () => {
     expect(runs.map((r) => r.localDate)).toEqual(['2026-10-31', '2026-11-01', '2026-11-02']);
     const berlin = simulate({ time: '02:30', timeZone: 'Europe/Berlin' }, '2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z');
     expect(berlin.map((r) => r.localDate)).toEqual(['2026-10-25', '2026-10-26']);
+  });
+
+  it('gives the same occurrence from the cache as computed afresh, minute by minute across DST changes', () => {
+    const schedules = [
+      { time: '02:30', timeZone: 'America/New_York' }, { time: '01:30', timeZone: 'America/New_York' },
+      { time: '02:30', timeZone: 'Europe/Berlin' }, { time: '00:00', timeZone: 'America/Santiago' }, { time: '23:59', timeZone: 'Pacific/Kiritimati' },
+    ];
+    const cache = createOccurrenceCache();
+    for (const [from, to] of [['2026-03-07T00:00:00Z', '2026-03-09T12:00:00Z'], ['2026-10-31T00:00:00Z', '2026-11-02T12:00:00Z'], ['2026-09-05T00:00:00Z', '2026-09-07T00:00:00Z']] as const) {
+      for (let t = Date.parse(from); t <= Date.parse(to); t += 7 * 60_000) {
+        for (const schedule of schedules) expect(cache.latest(schedule, new Date(t))).toEqual(latestOccurrence(schedule, new Date(t)));
+      }
+    }
   });
 
   it('runs a missed digest within the grace window and skips it after', () => {
