@@ -218,7 +218,7 @@ function subjectFrame(
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - unit.from < 3) left = null;
-  if (left && (rest !== 'content' || isQuoteChar(text[left.end - 1]))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
+  if (left && (rest !== 'content' || (isQuoteChar(text[left.end - 1]) && isQuoteChar(text[left.start])))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   return seg ? { ...base, mention, segments: [seg] } : null;
