@@ -9,6 +9,9 @@ import { openStore } from '../store/index.ts';
  * configured from the environment, reporting over IPC. Not an entry point for anything else.
  */
 const launched = performance.now();
+// Sampled rather than read from ru_maxrss, which on Linux still holds the parent's size from before exec.
+let peakRss = process.memoryUsage().rss;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20).unref();
 const config = loadConfig(process.env);
 const store = openStore(config.dbPath);
 const bot = createBotService(commands, { globalRequestsPerSecond: 100_000, skipIdentifyThrottle: true });
@@ -17,7 +20,7 @@ await bot.start({ config, log: createLogger(config.logLevel, { pretty: false }),
 const ready = performance.now();
 process.send?.({ type: 'ready', startToReadyMs: ready - started, launchToReadyMs: ready - launched, processToReadyMs: ready });
 process.on('message', (message: string) => {
-  if (message === 'rss') process.send?.({ type: 'rss', rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024 });
+  if (message === 'rss') process.send?.({ type: 'rss', rss: process.memoryUsage().rss, maxRss: Math.max(peakRss, process.memoryUsage().rss) });
   if (message === 'stop') {
     void bot.stop().then(() => {
       store.close();
