@@ -1,6 +1,7 @@
 /**
  * Block-level boilerplate filters applied to what Readability keeps: link lists (menus, breadcrumbs, related
- * stories), share and sign-in prompts, photo credits, bare date lines and bare URLs. General rules only; each
+ * stories), share and sign-in prompts, photo credits, bare date lines and bare URLs, and everything after a
+ * "more stories" heading in the second half. General rules only; each
  * one is measured on the extraction benchmark (see `quotewire eval extract`).
  */
 import type { TextBlock } from './html-text.ts';
@@ -52,5 +53,16 @@ export function boilerplateReason(block: TextBlock): string | null {
 
 /** Drops boilerplate blocks. (Dropping repeated blocks was measured and cost recall: kept.) */
 export function withoutBoilerplate(blocks: TextBlock[]): TextBlock[] {
-  return blocks.filter((b) => boilerplateReason(b) === null);
+  return cutAtRelated(blocks).filter((b) => boilerplateReason(b) === null);
+}
+
+const RELATED_HEADING = /^(?:(?:more|other|related|recommended|popular|top|latest|trending|further)\b.{0,30}\b(?:stories|articles|posts|news|reads|reading|videos|coverage)|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|recommended for you)[\s.:…!]*$/i;
+
+/** Ends the text at a "more stories" heading in its second half: what follows is other articles. */
+function cutAtRelated(blocks: TextBlock[]): TextBlock[] {
+  for (let i = Math.max(1, Math.floor(blocks.length / 2)); i < blocks.length; i++) {
+    const block = blocks[i] as TextBlock;
+    if (words(block.text) <= 6 && RELATED_HEADING.test(block.text)) return blocks.slice(0, i);
+  }
+  return blocks;
 }

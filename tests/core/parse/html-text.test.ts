@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/core/parse/html-dom.ts';
 import type { DomNode } from '../../../src/core/parse/html-dom.ts';
 import { joinParagraphs, textBlocksOf, textOf } from '../../../src/core/parse/html-text.ts';
-import { boilerplateReason, isDateLine } from '../../../src/core/parse/html-boilerplate.ts';
+import { boilerplateReason, isDateLine, withoutBoilerplate } from '../../../src/core/parse/html-boilerplate.ts';
 import { parseHtml } from '../../../src/core/parse/html.ts';
 
 const bodyOf = (html: string): DomNode => parseDocument(html).body as DomNode;
@@ -83,6 +83,17 @@ describe('boilerplate rules', () => {
     ['Posted on social media by the analysts at the agency, the video was viewed two million times within a day.'],
   ])('keeps %s', (text) => {
     expect(boilerplateReason(block(text))).toBeNull();
+  });
+
+  it('ends the text at a "more stories" heading in its second half', () => {
+    const prose = (i: number) => block(`Paragraph ${i} of the article about the harbour, long enough to be prose.`);
+    const blocks = [prose(1), prose(2), prose(3), block('More Great Gazette Stories'), block('Ferry fares rise again'), block('Bakery wins an award')];
+    expect(withoutBoilerplate(blocks).map((b) => b.text)).toEqual([prose(1).text, prose(2).text, prose(3).text]);
+  });
+
+  it('keeps a "related" heading near the top, where the article goes on', () => {
+    const blocks = [block('Related coverage'), block('The harbour board met on Tuesday and approved the plan for the new breakwater.')];
+    expect(withoutBoilerplate(blocks)).toHaveLength(1);
   });
 
   it('keeps a product link with a price, which belongs to a deals article', () => {
