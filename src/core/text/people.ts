@@ -64,6 +64,9 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
       }
       if (c.text === '.' && run.length && c.start === run[run.length - 1]!.end && (run[run.length - 1]!.text.length <= 3)) { k++; continue; }
       if (c.word && NAME_PARTICLES.has(c.text) && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text)) { run.push(c); k++; continue; }
+      // "Centers for Disease Control and Prevention", "Secretary of State John Kerry": connectors inside a name.
+      const joins = c.lower === 'of' || c.lower === 'for' || (c.lower === 'and' && run.some((r) => ORG_WORDS.has(r.lower)));
+      if (c.word && joins && c.text === c.lower && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text) && !NOT_NAME_WORDS.has(tokens[k + 1]!.lower)) { run.push(c); k++; continue; }
       break;
     }
     i = k - 1;
@@ -78,6 +81,12 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     // "Brazilian Finance Minister Helena Duarte": everything up to the last title word is the title.
     for (let m = run.length - 2; m >= n; m--) {
       if (NAME_TITLES.has(run[m]!.lower.replace(/\.$/, '')) && !POSSESSIVE_END.test(run[m]!.text)) { n = m + 1; break; }
+    }
+    // Connectors and places left between the title and the name ("President-elect of Mexico Claudia Sheinbaum").
+    while (n < run.length - 1 && n > 0 && (/^(of|for|and)$/.test(run[n]!.text) || PLACE_WORDS.has(run[n]!.lower))) n++;
+    // "Minister of Fisheries Tomas Eklund": words before a known first name belong to the title.
+    if (n > 0 && !isKnownFirstName(run[n]!.text)) {
+      for (let f = n + 1; f <= run.length - 2; f++) if (isKnownFirstName(run[f]!.text)) { n = f; break; }
     }
     const nameTokens = run.slice(n);
     const titleStartTok = n > 0 ? run[0]! : null;
@@ -158,7 +167,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     if (kind === 'person' && !bySurname.has(last)) bySurname.set(last, idx);
     if (run.titleText && !e.titles.includes(run.titleText)) e.titles.push(run.titleText);
     for (const w of run.titleWords) {
-      if (ROLE_NOUNS.has(w) || NAME_TITLES.has(w)) e.roles.add(w);
+      if (ROLE_NOUNS.has(w)) e.roles.add(w);
       e.gender ??= genderOfWord(w);
     }
     const start = kind === 'organisation' ? run.fullStart : run.start;

@@ -54,6 +54,18 @@ describe('speakers', () => {
     expect(q.speaker).toBe('Riverside Water Authority');
   });
 
+  it('keeps an organisation\'s whole name and a title with "of" apart from the name', () => {
+    const text = [
+      'According to the Institute for Coastal Research, sea levels rose again this year.',
+      'Minister of Fisheries Tomas Eklund said that the quotas will not change.',
+    ].join('\n\n');
+    const { quotes, people: found } = analyse(text);
+    expect(quoteWith(quotes, 'sea levels').speaker).toBe('Institute for Coastal Research');
+    const eklund = found.find((p) => p.name === 'Tomas Eklund')!;
+    expect(eklund.titles).toContain('Minister of Fisheries');
+    expect(quoteWith(quotes, 'quotas').speaker).toBe('Tomas Eklund');
+  });
+
   it('leaves an unnamed source unresolved but points at the mention', () => {
     const text = 'The plant will close in May, two workers said.';
     const q = quoteWith(analyse(text).quotes, 'plant will close');
