@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { createFakeGateway } from './fake-gateway.ts';
+
+export type { GatewayPayload } from './fake-gateway.ts';
 
 /**
  * A small fake Discord for tests and benchmarks: REST and the gateway on 127.0.0.1, enough for the real
@@ -32,13 +34,6 @@ export interface FakeGuild {
   channels: FakeChannel[];
 }
 
-export interface GatewayPayload {
-  op: number;
-  d: unknown;
-  s?: number | null;
-  t?: string | null;
-}
-
 export interface InjectedInteraction {
   id: string;
   token: string;
@@ -65,13 +60,6 @@ export const MEMBER_PERMISSIONS = ((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n
 let nextSnowflake = 1_300_000_000_000_000_000n;
 export const snowflake = (): string => String(nextSnowflake++);
 
-interface Session {
-  id: string;
-  seq: number;
-  events: GatewayPayload[];
-  socket: WebSocket | null;
-}
-
 export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const token = options.token ?? 'test-token.fake.discord';
   const applicationId = options.applicationId ?? '1200000000000000001';
@@ -85,23 +73,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
   const requests: RecordedRequest[] = [];
   const taken = new Set<RecordedRequest>();
   const waiters: { matcher: RequestMatcher; resolve: (r: RecordedRequest) => void }[] = [];
-  const gatewayReceived: GatewayPayload[] = [];
-  const gatewayWaiters: { op: number; resolve: (p: GatewayPayload) => void }[] = [];
   const failingChannels = new Map<string, number>();
   const commands = new Map<string, Record<string, unknown>[]>();
   const overrides: { method: string; pattern: RegExp; handler: Handler }[] = [];
   const interactionChannels = new Map<string, string>();
   const messages = new Map<string, Record<string, unknown>>();
-  const sessions = new Map<string, Session>();
-  let current: Session | null = null;
-  let identifies = 0;
-  let resumes = 0;
 
   const server = createServer((req, res) => void handleHttp(req, res));
-  const wss = new WebSocketServer({ server });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const gatewayUrl = `ws://127.0.0.1:${port}/gateway`;
+  const gateway = createFakeGateway({
+    server, url: gatewayUrl, token, heartbeatInterval,
+    ready: (sessionId) => ({
+      v: 10, user: botUser(), guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), session_id: sessionId,
+      resume_gateway_url: gatewayUrl, application: { id: applicationId, flags: 0 }, private_channels: [],
+    }),
+    guildCreates: () => guilds.map(guildPayload),
+  });
+  const dispatch = gateway.dispatch;
 
   function record(request: RecordedRequest): void {
     requests.push(request);
@@ -205,68 +195,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     record(request);
   }
 
-  function send(socket: WebSocket | null, payload: GatewayPayload): void {
-    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(payload));
-  }
-
-  function dispatch(t: string, d: unknown, session = current): number {
-    if (!session) throw new Error('fake discord: no gateway session (the client has not identified)');
-    const payload: GatewayPayload = { op: 0, t, s: ++session.seq, d };
-    session.events.push(payload);
-    send(session.socket, payload);
-    return performance.now();
-  }
-
-  function gatewayReceivedPayload(payload: GatewayPayload): void {
-    gatewayReceived.push(payload);
-    for (let i = gatewayWaiters.length - 1; i >= 0; i--) {
-      if (gatewayWaiters[i]!.op === payload.op) gatewayWaiters.splice(i, 1)[0]!.resolve(payload);
-    }
-  }
-
-  wss.on('connection', (socket) => {
-    send(socket, { op: 10, d: { heartbeat_interval: heartbeatInterval }, s: null, t: null });
-    socket.on('message', (data) => {
-      const payload = JSON.parse(String(data)) as GatewayPayload;
-      gatewayReceivedPayload(payload);
-      if (payload.op === 1) send(socket, { op: 11, d: null });
-      else if (payload.op === 2) identify(socket, payload.d as { token: string });
-      else if (payload.op === 6) resume(socket, payload.d as { token: string; session_id: string; seq: number });
-    });
-    socket.on('close', () => {
-      for (const s of sessions.values()) if (s.socket === socket) s.socket = null;
-    });
-  });
-
-  function identify(socket: WebSocket, d: { token: string }): void {
-    if (d.token !== token) {
-      socket.close(4004, 'Authentication failed.');
-      return;
-    }
-    identifies++;
-    const session: Session = { id: `session-${identifies}-${snowflake()}`, seq: 0, events: [], socket };
-    sessions.set(session.id, session);
-    current = session;
-    dispatch('READY', {
-      v: 10, user: botUser(), guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), session_id: session.id,
-      resume_gateway_url: gatewayUrl, application: { id: applicationId, flags: 0 }, private_channels: [],
-    });
-    for (const g of guilds) dispatch('GUILD_CREATE', guildPayload(g));
-  }
-
-  function resume(socket: WebSocket, d: { token: string; session_id: string; seq: number }): void {
-    const session = sessions.get(d.session_id);
-    if (!session || d.token !== token) {
-      send(socket, { op: 9, d: false });
-      return;
-    }
-    resumes++;
-    session.socket = socket;
-    current = session;
-    for (const event of session.events) if ((event.s ?? 0) > d.seq) send(socket, event);
-    dispatch('RESUMED', null);
-  }
-
   function guildPayload(g: FakeGuild): Record<string, unknown> {
     return {
       id: g.id, name: g.name, owner_id: '1200000000000000999', unavailable: false, member_count: 2, large: false,
@@ -322,12 +250,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     guildId: guilds[0]!.id,
     channelId: guilds[0]!.channels[0]!.id,
     requests,
-    gatewayReceived,
+    gatewayReceived: gateway.received,
     get identifies() {
-      return identifies;
+      return gateway.identifies;
     },
     get resumes() {
-      return resumes;
+      return gateway.resumes;
     },
     /** The commands registered at a path such as `/applications/APP/guilds/GUILD/commands`. */
     registeredCommands(path: string): Record<string, unknown>[] {
@@ -355,17 +283,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     },
 
     /** The next payload with this op code sent by the client on the gateway (already received ones included). */
-    nextGateway(op: number, timeoutMs = 5000, after = 0): Promise<GatewayPayload> {
-      const found = gatewayReceived.slice(after).find((p) => p.op === op);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`fake discord: no gateway op ${op} within ${timeoutMs} ms`)), timeoutMs);
-        gatewayWaiters.push({ op, resolve: (p) => {
-          clearTimeout(timer);
-          resolve(p);
-        } });
-      });
-    },
+    nextGateway: gateway.next,
 
     /** Sends a complete interaction payload (build one with `interaction`). */
     injectInteraction: inject,
@@ -408,16 +326,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}) {
     /** A gateway event dispatched to the current session (buffered while disconnected, replayed on resume). */
     dispatch,
     /** Asks the client to reconnect and resume (op 7). */
-    requestReconnect(): void {
-      send(current?.socket ?? null, { op: 7, d: null });
-    },
+    requestReconnect: gateway.requestReconnect,
     /** Closes the gateway socket the way a network failure would (the client should resume). */
-    dropConnection(code = 4000): void {
-      current?.socket?.close(code, 'fake discord dropped the connection');
-    },
+    dropConnection: gateway.dropConnection,
     async close(): Promise<void> {
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await gateway.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
