@@ -24,13 +24,14 @@ export function extractMainText(document: DomDocument, html: string): Extraction
   let paragraphs: string[] = [];
   preClean(document);
   const marked = markedBodyText(document);
+  const lead = leadArticleText(document);
   try {
     const reader = new Readability(document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
     byline = result?.byline ?? null;
     if (result?.content) {
-      const root = firstOfSeveralArticles(result.content as DomElement) ?? result.content;
-      paragraphs = withoutBoilerplate(textBlocksOf(root, { skip: isNoise })).map((b) => b.text);
+      const several = (result.content as DomElement).querySelectorAll('article').length >= 3;
+      paragraphs = several && lead ? lead : withoutBoilerplate(textBlocksOf(result.content, { skip: isNoise })).map((b) => b.text);
     }
   } catch {
     paragraphs = [];
@@ -73,15 +74,20 @@ function contains(ancestor: DomElement, node: DomElement): boolean {
 }
 
 /**
- * When Readability's pick holds three or more <article> elements (a post followed by other posts), the first
- * one, if it is a full article on its own, is the page's article.
+ * A post followed by other posts: the page's first <article> differs in class from the <article> elements after
+ * it (the others are teasers of other posts). Live blogs, whose updates share one class, do not qualify. Used
+ * when Readability's pick holds three or more <article> elements.
  */
-function firstOfSeveralArticles(content: DomElement): DomElement | null {
-  const articles = content.querySelectorAll('article');
+function leadArticleText(document: DomDocument): string[] | null {
+  const articles = Array.from(document.querySelectorAll('article'));
   if (articles.length < 3) return null;
-  const first = articles[0] as DomElement;
-  for (let i = 1; i < articles.length; i++) if (contains(first, articles[i] as DomElement)) return null;
-  return (first.textContent ?? '').trim().length >= MARKED_MIN ? first : null;
+  const [first, ...rest] = articles as [DomElement, ...DomElement[]];
+  if (rest.some((a) => contains(first, a))) return null;
+  const signature = (el: DomElement): string => (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d/.test(c)).sort().join(' ');
+  const own = signature(first);
+  if (rest.filter((a) => signature(a) === own).length * 2 >= rest.length) return null;
+  const text = withoutBoilerplate(textBlocksOf(first, { skip: isNoise })).map((b) => b.text);
+  return totalLength(text) >= MARKED_MIN ? text : null;
 }
 
 const PRE_REMOVE = 'nav, aside, [role="navigation"], [role="complementary"]';

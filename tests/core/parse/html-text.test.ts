@@ -136,15 +136,22 @@ describe('marked article body', () => {
 });
 
 describe('several articles on one page', () => {
-  const post = (title: string, n: number): string =>
-    `<article><h2>${title}</h2>${`<p>${title} is the story of a small harbour town that rebuilt its fish market after the winter storms, told by the traders who stayed.</p>`.repeat(n)}</article>`;
+  const post = (cls: string, title: string, n: number): string =>
+    `<article class="${cls}"><h2>${title}</h2>${`<p>${title} is the story of a small harbour town that rebuilt its fish market after the winter storms, told by the traders who stayed.</p>`.repeat(n)}</article>`;
 
-  it('keeps the first article when other posts follow it', () => {
-    const html = `<html><body><div class="posts">${post('Harbour market', 5)}${post('Old mill', 3)}${post('Night ferry', 3)}</div></body></html>`;
+  it('keeps the first article when teasers of other posts follow it', () => {
+    const html = `<html><body><div class="posts">${post('entry full', 'Harbour market', 5)}${post('entry teaser', 'Old mill', 3)}${post('entry teaser', 'Night ferry', 3)}</div></body></html>`;
     const body = parseHtml(html).body;
     expect(body).toContain('Harbour market is the story');
     expect(body).not.toContain('Old mill');
     expect(body).not.toContain('Night ferry');
+  });
+
+  it('keeps every update of a live blog, whose articles share one class', () => {
+    const html = `<html><body><div class="live">${post('update', 'Harbour market', 3)}${post('update', 'Old mill', 3)}${post('update', 'Night ferry', 3)}</div></body></html>`;
+    const body = parseHtml(html).body;
+    expect(body).toContain('Old mill is the story');
+    expect(body).toContain('Night ferry is the story');
   });
 });
 
