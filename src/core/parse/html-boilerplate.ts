@@ -56,7 +56,7 @@ export function withoutBoilerplate(blocks: TextBlock[]): TextBlock[] {
   return cutAtRelated(blocks).filter((b) => boilerplateReason(b) === null);
 }
 
-const RELATED_HEADING = /^(?:(?:more|other|related|recommended|popular|top|latest|trending|further)\b.{0,30}\b(?:stories|articles|posts|news|reads|reading|videos|coverage)|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|recommended for you)[\s.:…!]*$/i;
+const RELATED_HEADING = /^(?:(?:more|other|related|recommended|popular)\b.{0,30}\b(?:stories|articles|posts|news|reads|reading|videos|coverage)|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:next|more)|recommended for you)[\s.:…!]*$/i;
 
 /** Ends the text at a "more stories" heading in its second half: what follows is other articles. */
 function cutAtRelated(blocks: TextBlock[]): TextBlock[] {
