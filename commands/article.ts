@@ -1,6 +1,7 @@
 import { integerOption, OptionType, stringOption, UserError, type Command } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import { renderArticle, renderSearchResults } from '../src/discord/render/article.ts';
+import { escapeMarkdown } from '../src/discord/render/markdown.ts';
 
 const RESULTS = 5;
 
@@ -34,7 +35,7 @@ export default {
         const query = stringOption(input, 'query');
         if (!query || query.length < 2) throw new UserError('Type at least two letters to search for, e.g. `/article search query: water budget`.');
         const hits = articles.search(query, RESULTS);
-        if (hits.length === 0) throw new UserError(`No article matches “${truncate(query, 100)}”. Try fewer or different words.`);
+        if (hits.length === 0) throw new UserError(`No article matches “${escapeMarkdown(truncate(query, 100))}”. Try fewer or different words.`);
         return renderSearchResults(query, hits);
       }
       case 'show': {

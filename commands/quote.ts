@@ -1,5 +1,6 @@
 import { OptionType, stringOption, UserError, type Command } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
+import { escapeMarkdown } from '../src/discord/render/markdown.ts';
 import { renderQuotePage } from '../src/discord/render/quotes.ts';
 import { closestNames, didYouMean } from '../src/discord/suggest.ts';
 import type { AppContext } from '../src/context.ts';
@@ -14,7 +15,7 @@ function showPage(ctx: AppContext, personId: number, offset: number, about: stri
   const page = ctx.store.quotes.byPerson(personId, { about, limit: PAGE_SIZE, offset });
   if (page.total === 0) {
     throw new UserError(about
-      ? `${person.name} has no quotes containing “${about}”. Try other words, or leave out \`about:\`.`
+      ? `${person.name} has no quotes containing “${escapeMarkdown(about)}”. Try other words, or leave out \`about:\`.`
       : `${person.name} has no stored quotes.`);
   }
   if (page.quotes.length === 0) return showPage(ctx, personId, Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE), about);
@@ -41,7 +42,7 @@ export default {
     const person = ctx.store.people.byKey(typed) ?? ctx.store.people.searchByName(typed, 1)[0];
     if (!person) {
       const hint = didYouMean(closestNames(typed, ctx.store.people.names()));
-      throw new UserError(`I have no quotes from “${truncate(typed, 100)}”. ${hint || 'Try `/speakers` to see who is quoted.'}`);
+      throw new UserError(`I have no quotes from “${escapeMarkdown(truncate(typed, 100))}”. ${hint || 'Try `/speakers` to see who is quoted.'}`);
     }
     return showPage(ctx, person.id, 0, about);
   },

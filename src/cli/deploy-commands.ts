@@ -18,7 +18,13 @@ export async function run(argv: string[]): Promise<number> {
     const token = ctx.config.discordToken;
     if (!token) throw new UsageError('DISCORD_TOKEN is not set; put the bot token in .env (see .env.example)');
     const rest = new REST(ctx.config.discordApiUrl ? { api: ctx.config.discordApiUrl } : {}).setToken(token);
-    const app = (await rest.get('/applications/@me')) as CurrentApplication;
+    let app: CurrentApplication;
+    try {
+      app = (await rest.get('/applications/@me')) as CurrentApplication;
+    } catch (error) {
+      console.error(`quotewire deploy-commands: Discord did not accept the token (${(error as Error).message}); check DISCORD_TOKEN in .env`);
+      return 1;
+    }
     const guildId = values.global ? null : values.guild ?? ctx.config.discordGuildId;
     const result = await deployCommands(rest, ctx.store.settings, commands, { applicationId: app.id, guildId }, { force: true, compare: true });
     const where = guildId ? `in server ${guildId}` : 'globally (may take up to an hour to appear everywhere)';

@@ -50,6 +50,9 @@ export function createBotService(commands: readonly Command[], options: BotOptio
       } catch (error) {
         await c.destroy().catch(() => undefined);
         client = null;
+        if ((error as { code?: string }).code === 'TokenInvalid') {
+          throw new Error('Discord refused the bot token: check DISCORD_TOKEN in .env (Developer Portal > your app > Bot > Reset Token).', { cause: error });
+        }
         throw error;
       }
       log.info({ user: c.user?.tag, guilds: c.guilds.cache.size, ms: Math.round(performance.now() - started) }, 'discord bot ready');

@@ -63,6 +63,18 @@ describe('quotewire deploy-commands', () => {
     expect(out.lines[1]).toBe(`unchanged: ${commands.map((c) => `/${c.data.name}`).join(', ')}`);
   });
 
+  it('a token Discord refuses gives a clear message and status 1', async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: unknown) => void errors.push(String(line)));
+    process.env.DISCORD_TOKEN = 'not-the-token';
+    try {
+      expect(await deploy([])).toBe(1);
+    } finally {
+      process.env.DISCORD_TOKEN = fake.token;
+    }
+    expect(errors[0]).toMatch(/^quotewire deploy-commands: Discord did not accept the token .*check DISCORD_TOKEN in \.env$/);
+  });
+
   it('registers globally without --guild', async () => {
     const out = capture();
     await deploy([]);
