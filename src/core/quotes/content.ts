@@ -47,6 +47,9 @@ const ADVERBIAL_MAX = 12;
 /** Speech verbs that open an attribution even inside another one's content ("..., though she acknowledged ..."). */
 export const NESTING_CUES = new Set(['say', 'tell', 'add', 'acknowledge', 'argue', 'insist', 'note', 'warn', 'write', 'state', 'explain', 'confirm', 'deny', 'admit', 'concede']);
 
+/** Verbs whose content can be an infinitive ("wants to", "vowed to"). */
+const INFINITIVE_BASES = new Set(['want', 'plan', 'pledge', 'vow', 'refuse', 'agree', 'decide', 'intend', 'seek', 'promise', 'offer', 'decline', 'threaten', 'hope', 'expect', 'demand', 'propose', 'ask', 'urge', 'continue', 'claim', 'appear', 'vote', 'move', 'try', 'aim']);
+
 export type Rest = 'end' | 'comma' | 'content';
 
 const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
@@ -54,6 +57,9 @@ const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|throu
 /** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
 export function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
   if (k >= hi) return { rest: 'end', at: k };
+  // "plans to call on ...", "refused to release ...": the infinitive is the content.
+  const cue = k > 0 ? cueOf(tokens[k - 1]!.lower) : undefined;
+  if (tokens[k]!.lower === 'to' && cue && INFINITIVE_BASES.has(cue.base) && tokens[k + 1]?.word) return { rest: 'content', at: k };
   if (takesObject && tokens[k]!.word && tokens[k]!.lower !== 'that') {
     // The listener of "told the group", "told reporters": skip it.
     const np = phraseAfter(tokens, k, hi);

@@ -2,7 +2,7 @@ import type { Span } from '../types.ts';
 import { cueBefore, CUE_ADVERBS, isNounLikeForm } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
-import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
+import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { isKnownFirstName } from '../text/gender.ts';
 import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
@@ -217,8 +217,8 @@ function subjectFrame(
   }
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
-  if (left && rest === 'end' && !isQuoteChar(text[left.end - 1]) && before - unit.from < 3) left = null;
-  if (left && (rest !== 'content' || (isQuoteChar(text[left.end - 1]) && isQuoteChar(text[left.start])))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
+  if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
+  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   return seg ? { ...base, mention, segments: [seg] } : null;

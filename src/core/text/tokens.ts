@@ -42,3 +42,10 @@ export const isCapitalised = (t: string): boolean => {
 export const OPEN_QUOTES = new Set(['“', '„', '«']);
 export const CLOSE_QUOTES = new Set(['”', '»']);
 export const isQuoteChar = (c: string | undefined): boolean => c === '"' || c === '“' || c === '”' || c === '„' || c === '«' || c === '»' || c === "''";
+
+/** Is there a double quotation mark at `i` (including either half of a `''` pair)? */
+export function quoteMarkAt(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === "'") return text[i + 1] === "'" || text[i - 1] === "'";
+  return isQuoteChar(c);
+}
