@@ -71,30 +71,42 @@ function fitEmbed(e: Embed, cut: () => void): Embed {
   return out;
 }
 
-/** Shrinks embeds until their total is within 6,000: the longest description or field value goes first. */
+interface Slot {
+  length: number;
+  shrink: (max: number) => void;
+}
+
+/** Every text of the embeds that counts toward the 6,000 total, with a way to shorten it. */
+function slots(embeds: Embed[]): Slot[] {
+  const out: Slot[] = [];
+  for (const e of embeds) {
+    if (e.description) out.push({ length: e.description.length, shrink: (max) => (e.description = truncate(e.description!, max)) });
+    if (e.title) out.push({ length: e.title.length, shrink: (max) => (e.title = truncate(e.title!, max)) });
+    if (e.author) out.push({ length: e.author.name.length, shrink: (max) => (e.author = { ...e.author!, name: truncate(e.author!.name, max) }) });
+    (e.fields ?? []).forEach((f, i) => {
+      out.push({ length: f.value.length, shrink: (max) => (e.fields![i] = { ...e.fields![i]!, value: truncate(e.fields![i]!.value, max) }) });
+      out.push({ length: f.name.length, shrink: (max) => (e.fields![i] = { ...e.fields![i]!, name: truncate(e.fields![i]!.name, max) }) });
+    });
+  }
+  return out;
+}
+
+/**
+ * Shrinks embeds until their total is within 6,000 (leaving room for the cut note): the longest text is
+ * halved first, down to 64 characters; when nothing long is left, the last embed goes.
+ */
 function fitTotal(embeds: Embed[], cut: () => void): Embed[] {
-  // Room for the note that says something was cut.
   const budget = LIMITS.embedTotal - CUT_NOTE.length - 3;
   let total = embedsLength(embeds);
   if (total <= LIMITS.embedTotal) return embeds;
   cut();
   while (total > budget) {
-    let best: { e: Embed; field: number | null; len: number } | null = null;
-    for (const e of embeds) {
-      if ((e.description?.length ?? 0) > (best?.len ?? 0)) best = { e, field: null, len: e.description!.length };
-      (e.fields ?? []).forEach((f, i) => {
-        if (f.value.length > (best?.len ?? 0)) best = { e, field: i, len: f.value.length };
-      });
-    }
-    if (!best || best.len <= 64) {
-      // Nothing long left to shorten: drop the last embed.
+    const longest = slots(embeds).reduce<Slot | null>((best, slot) => (slot.length > (best?.length ?? 0) ? slot : best), null);
+    if (!longest || longest.length <= 64) {
       if (embeds.length <= 1) break;
       embeds = embeds.slice(0, -1);
     } else {
-      const excess = total - budget;
-      const target = Math.max(48, Math.min(best.len - excess, Math.floor(best.len / 2)));
-      if (best.field === null) best.e.description = truncate(best.e.description!, target);
-      else best.e.fields![best.field] = { ...best.e.fields![best.field]!, value: truncate(best.e.fields![best.field]!.value, target) };
+      longest.shrink(Math.max(64, Math.min(longest.length - (total - budget), Math.floor(longest.length / 2))));
     }
     total = embedsLength(embeds);
   }

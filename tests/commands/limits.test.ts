@@ -34,6 +34,14 @@ describe('fitReply', () => {
     }), { numRuns: 200 });
   });
 
+  it('fits one embed whose 25 field names alone pass 6,000 characters', () => {
+    const fields = Array.from({ length: 25 }, (_, i) => ({ name: `name ${i} `.repeat(40).slice(0, 256), value: 'value '.repeat(20) }));
+    const out = fitReply({ embeds: [{ title: 'Many fields', fields }] }).embeds!;
+    expect(embedsLength(out)).toBeLessThanOrEqual(LIMITS.embedTotal);
+    expect(out[0]!.fields).toHaveLength(25);
+    expect(out[0]!.footer!.text).toBe(CUT_NOTE);
+  });
+
   it('leaves a reply that fits untouched', () => {
     const reply: Reply = { content: 'hi', embeds: [{ title: 't', description: 'd', fields: [{ name: 'n', value: 'v' }] }] };
     expect(fitReply(reply)).toEqual(reply);
