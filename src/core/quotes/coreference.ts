@@ -19,6 +19,7 @@ export interface SalienceEvent {
 }
 
 const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
+const RELATIVES = new Set(['which', 'that']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
 
@@ -86,6 +87,12 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const score = salience(mention.start, sentenceStart);
       const e = best(score, (x) => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null));
       return e === null ? unknown() : found(e);
+    }
+    if (words.length === 1 && RELATIVES.has(first)) {
+      // "which" / "that" refer to the name just before them.
+      const k = lowerBound(mentions, mention.start) - 1;
+      const m = k >= 0 ? mentions[k]! : undefined;
+      return m && mention.start - m.end < 40 ? found(m.entity) : unknown();
     }
     if (words.length === 1 && GROUP_PRONOUNS.has(first)) {
       if (first === 'it') {

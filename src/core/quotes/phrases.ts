@@ -58,6 +58,8 @@ export function phraseBefore(tokens: Token[], j: number, lo: number): Phrase | n
   const last = tokens[j];
   if (!last) return null;
   if (last.word && PRONOUNS.has(last.lower)) return mk(tokens, j, j + 1);
+  // A relative pronoun as the source: "the department, which reported ...", "a PAC that intends to ...".
+  if (last.word && (last.lower === 'which' || last.lower === 'that') && j > lo && tokens[j - 1]!.word) return mk(tokens, j, j + 1);
   let k = j;
   let n = 0;
   let words = 0;
