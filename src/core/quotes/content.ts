@@ -9,7 +9,7 @@ import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
  * attribution, a coordinated verb of attribution, a nested "while X argued").
  */
 
-const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|adding|saying|noting|arguing|according|citing|referring|speaking|explaining|calling|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|looking|pointing|prompting|drawing|\w+ing)$/;
+const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|according|in|on|at|during|after|before|last|this|earlier|later|but|and|as|while|though|although|until|because|so|then|with|without|\w+ing)$/;
 
 /** The longest content span of one segment, in characters: longer runs are not one attribution (and this keeps the work linear). */
 export const MAX_CONTENT = 3000;

@@ -15,7 +15,7 @@ export interface CueInfo {
 }
 
 // Speech verbs first (the strongest cues), then writing, reporting and belief verbs.
-const REGULAR = [
+const REGULAR = [...new Set([
   'state', 'add', 'continue', 'confirm', 'warn', 'argue', 'insist', 'note', 'tweet', 'announce', 'ask', 'claim',
   'explain', 'report', 'suggest', 'acknowledge', 'agree', 'declare', 'recall', 'respond', 'reply', 'contend',
   'maintain', 'assert', 'admit', 'allege', 'predict', 'promise', 'pledge', 'vow', 'urge', 'estimate', 'emphasize',
@@ -24,15 +24,14 @@ const REGULAR = [
   'boast', 'brag', 'lament', 'believe', 'hope', 'expect', 'assume', 'describe', 'cite', 'criticize',
   'criticise', 'blast', 'accuse', 'question', 'wonder', 'doubt', 'reiterate', 'counter', 'retort', 'caution',
   'advise', 'inform', 'assure', 'remind', 'posit', 'guess', 'speculate', 'yell', 'shout', 'scream', 'whisper',
-  'exclaim', 'muse', 'recount', 'demand', 'charge', 'announce', 'contend', 'fear', 'worry', 'signal', 'tout',
-  'declare', 'clarify', 'affirm', 'convey', 'echo', 'hint', 'imply', 'opine', 'reason', 'point', 'call', 'plead',
+  'exclaim', 'muse', 'recount', 'demand', 'charge', 'fear', 'worry', 'signal', 'tout', 'clarify', 'affirm', 'convey', 'echo', 'hint', 'imply', 'opine', 'reason', 'point', 'call', 'plead',
   'concur', 'surmise', 'theorize', 'insinuate', 'pray', 'beg', 'cry', 'sigh', 'answer', 'recognize', 'recognise',
   'realize', 'realise', 'project', 'forecast', 'prophesy', 'post', 'write', 'say', 'tell', 'think', 'know', 'feel',
   'attack', 'want', 'discuss', 'support', 'reject', 'endorse', 'decide', 'defend', 'plan', 'promote', 'decline',
   'offer', 'consider', 'condemn', 'encourage', 'label', 'praise', 'oppose', 'liken', 'blame', 'welcome', 'applaud',
-  'slam', 'dismiss', 'mock', 'ridicule', 'hail', 'highlight', 'seek', 'intend', 'refuse', 'talk', 'accuse',
-  'call', 'find', 'show', 'rule', 'learn', 'hear', 'read', 'sing', 'swear', 'teach', 'understand', 'mean',
-];
+  'slam', 'dismiss', 'mock', 'ridicule', 'hail', 'highlight', 'seek', 'intend', 'refuse', 'talk',
+  'find', 'show', 'rule', 'learn', 'hear', 'read', 'sing', 'swear', 'teach', 'understand',
+])];
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -47,11 +46,9 @@ const IRREGULAR: Record<string, string[]> = {
   hear: ['hear', 'hears', 'heard', 'hearing'],
   read: ['reads'],
   sing: ['sing', 'sings', 'sang', 'singing'],
-  speak: ['speak', 'speaks', 'spoke', 'speaking'],
   swear: ['swear', 'swears', 'swore', 'sworn', 'swearing'],
   teach: ['teach', 'teaches', 'taught'],
   understand: ['understand', 'understands', 'understood'],
-  mean: [],
   seek: ['seek', 'seeks', 'sought', 'seeking'],
   call: ['called'],
 };
