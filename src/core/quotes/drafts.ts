@@ -42,7 +42,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
     const byEnd = [...local].sort((a, b) => endOf(a) - endOf(b));
     let fp = 0;
     let prevQuoted: Draft | undefined;
-    const segs = local.flatMap((d) => d.segments).sort((a, b) => a.start - b.start);
+    const segs = union(local.flatMap((d) => d.segments));
     const covered = (m: Span): boolean => {
       for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
         if (overlap(segs[k]!, m) > (m.end - m.start) / 2) return true;
@@ -166,6 +166,17 @@ function unitAt(view: ParagraphView, pos: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Sorted, non-overlapping union of spans (nested attributions overlap their outer content). */
+function union(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
 }
 
 const endOf = (d: Draft): number => d.segments[d.segments.length - 1]!.end;
