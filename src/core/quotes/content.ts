@@ -15,7 +15,9 @@ const RELATIVE_OR_GERUND = /^(who|whose|which|where|when|according|in|on|at|duri
 export const MAX_CONTENT = 3000;
 
 export const isComma = (t: Token | undefined): boolean => t !== undefined && t.text === ',';
-export const isClose = (t: Token | undefined, text: string): boolean => t !== undefined && isQuoteChar(t.text) && t.start > 0 && !/\s/.test(text[t.start - 1]!);
+/** A closing quotation mark: right after a word or punctuation, or after a closing single quote and a space (`' "`). */
+export const isClose = (t: Token | undefined, text: string): boolean =>
+  t !== undefined && isQuoteChar(t.text) && t.start > 0 && (!/\s/.test(text[t.start - 1]!) || (text[t.start - 1] === ' ' && /['’]/.test(text[t.start - 2] ?? '')));
 export const isOpen = (t: Token | undefined, text: string): boolean => t !== undefined && (isQuoteChar(t.text) || (t.text === "'" && text[t.start + 1] === "'")) && !isClose(t, text);
 
 /** Trims whitespace, then a final full stop or colon (kept when it sits inside closing quotation marks). */

@@ -27,7 +27,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
   view.units.forEach((unit, u) => {
     if (label && u === 0) return;
     let lastSubject: Span | null = null;
-    let consumedTo = unit.from; // token index before which content was taken by an earlier frame
+    let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
     const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
     for (let i = unit.from; i < unit.to; i++) {
@@ -109,13 +109,13 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     // "..., saying that ..." — the source is the subject of the clause.
     const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
     if (!seg) return null;
-    return { ...base, mention: lastSubject ?? clauseSubject(tokens, unit.from, j), segments: [seg] };
+    return { ...base, mention: lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j), segments: [seg] };
   }
   if (j < lo) return null;
   if (prev && /^(and|but|then|by|after|before|while|from|for|without|or)$/.test(prev.lower) && j > unit.from) {
     // "X did Y and said ...", "responded by saying ...": the source is the clause's subject.
     const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
-    const mention = lastSubject ?? clauseSubject(tokens, unit.from, j);
+    const mention = lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j);
     return seg && mention ? { ...base, mention, segments: [seg] } : null;
   }
   const np = phraseBefore(tokens, j, lo);
@@ -225,7 +225,7 @@ function subjectFrame(
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
-function clauseSubject(tokens: Token[], from: number, to: number): Span | null {
+function clauseSubject(tokens: Token[], markOf: Int32Array, from: number, to: number): Span | null {
   if (/^(on|in|at|after|before|during|last|this|earlier|later|when|while|since|as)$/.test(tokens[from]?.lower ?? '')) {
     // "On Thursday, however, Trump spoke ...": the subject comes after the opening phrase.
     for (let c = from + 1; c < Math.min(to, from + 12); c++) {
@@ -238,13 +238,8 @@ function clauseSubject(tokens: Token[], from: number, to: number): Span | null {
   }
   for (let k = from; k < Math.min(to, from + 8); k++) {
     const t = tokens[k]!;
-    if (!t.word) continue;
+    if (!t.word || markOf[k]! >= 0) continue;
     if (PRONOUNS.has(t.lower)) return { start: t.start, end: t.end };
-    if (isCapitalised(t.text) && k > from) {
-      let e = k;
-      while (e + 1 < to && tokens[e + 1]!.word && isCapitalised(tokens[e + 1]!.text)) e++;
-      return { start: t.start, end: tokens[e]!.end };
-    }
     if (isCapitalised(t.text)) {
       const np = phraseAfter(tokens, k, to);
       if (np) return { start: np.start, end: np.end };
