@@ -35,13 +35,16 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   const subject = new Uint8Array(mentions.length);
   let s = 0;
   let lastSentence = -1;
+  const subjectOf = new Map<number, number>(); // sentence index -> entity named first in it
   mentions.forEach((m, k) => {
     while (s < sentences.length && sentences[s]!.end <= m.start) s++;
     if (s !== lastSentence && !insideQuote(m.start)) {
       subject[k] = 1;
       lastSentence = s;
+      subjectOf.set(s, m.entity);
     }
   });
+  learnGenderFromText(text, sentences, subjectOf, entities);
 
   /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
   function salience(pos: number, sentenceStart: number): Map<number, number> {
@@ -145,6 +148,30 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     /** Records that `entity` spoke at `pos`. */
     note(pos: number, entity: number): void { events.push({ pos, entity }); },
   };
+}
+
+/**
+ * Gender from the text: a sentence about someone followed by one that opens with "She" or "He" votes for
+ * that person. Titles stay stronger; the text beats the first-name list ("Taylor", "Xi").
+ */
+function learnGenderFromText(text: string, sentences: Span[], subjectOf: Map<number, number>, entities: PeopleIndex['entities']): void {
+  const votes = new Map<number, { female: number; male: number }>();
+  for (const [s, e] of subjectOf) {
+    const next = sentences[s + 1];
+    if (!next || entities[e]!.kind !== 'person') continue;
+    const word = /^[“"‘']?(\p{L}+)/u.exec(text.slice(next.start, next.start + 12))?.[1]?.toLowerCase();
+    const g = word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
+    if (!g) continue;
+    const v = votes.get(e) ?? { female: 0, male: 0 };
+    v[g]++;
+    votes.set(e, v);
+  }
+  for (const [e, v] of votes) {
+    const ent = entities[e]!;
+    if (ent.genderSource === 'title' || v.female === v.male) continue;
+    ent.gender = v.female > v.male ? 'female' : 'male';
+    ent.genderSource = 'text';
+  }
 }
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });

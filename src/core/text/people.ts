@@ -14,6 +14,8 @@ export interface Entity {
   /** Lower-cased role nouns from the titles ("president", "spokeswoman"), for "the president". */
   roles: Set<string>;
   gender: Gender | null;
+  /** Where the gender comes from: a title or role word ("spokeswoman") outranks the text, which outranks the first-name list. */
+  genderSource: 'title' | 'text' | 'name' | null;
   kind: 'person' | 'organisation';
   mentions: Span[];
 }
@@ -156,7 +158,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts) : undefined);
     if (idx === undefined) {
       idx = entities.length;
-      entities.push({ name, key, parts, titles: [], roles: new Set(), gender: null, kind, mentions: [] });
+      entities.push({ name, key, parts, titles: [], roles: new Set(), gender: null, genderSource: null, kind, mentions: [] });
       byKey.set(key, idx);
     }
     const e = entities[idx]!;
@@ -168,7 +170,8 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     if (run.titleText && !e.titles.includes(run.titleText)) e.titles.push(run.titleText);
     for (const w of run.titleWords) {
       if (ROLE_NOUNS.has(w)) e.roles.add(w);
-      e.gender ??= genderOfWord(w);
+      const g = genderOfWord(w);
+      if (g && !e.gender) { e.gender = g; e.genderSource = 'title'; }
     }
     const start = kind === 'organisation' ? run.fullStart : run.start;
     e.mentions.push({ start, end: run.end });
@@ -212,7 +215,10 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   }
   for (const e of entities) {
     e.key = foldName(e.name);
-    if (e.kind === 'person' && !e.gender && e.parts.length > 1) e.gender = genderOfFirstName(e.parts[0]!);
+    if (e.kind === 'person' && !e.gender && e.parts.length > 1) {
+      e.gender = genderOfFirstName(e.parts[0]!);
+      if (e.gender) e.genderSource = 'name';
+    }
   }
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions, ignored };

@@ -47,6 +47,17 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
   });
 
+  it('takes gender from the text before the first-name list', () => {
+    const text = [
+      'Coach Taylor Brennan watched the final from the stands with Megan Holt.',
+      'He had been suspended for two matches after the semi-final.',
+      '“We will be back next season,” he said.',
+    ].join('\n\n');
+    const { quotes, people: found } = analyse(text);
+    expect(found.find((p) => p.name === 'Taylor Brennan')!.gender).toBe('male');
+    expect(quoteWith(quotes, 'back next season').speaker).toBe('Taylor Brennan');
+  });
+
   it('names an organisation as an organisation speaker', () => {
     const text = 'The Riverside Water Authority said that tap water is safe to drink again.';
     const q = quoteWith(analyse(text).quotes, 'tap water');
