@@ -18,9 +18,13 @@ const bot = createBotService(commands, { globalRequestsPerSecond: 100_000, skipI
 const started = performance.now();
 await bot.start({ config, log: createLogger(config.logLevel, { pretty: false }), store, now: () => new Date() });
 const ready = performance.now();
+const readyRss = process.memoryUsage().rss;
 process.send?.({ type: 'ready', startToReadyMs: ready - started, launchToReadyMs: ready - launched, processToReadyMs: ready });
 process.on('message', (message: string) => {
-  if (message === 'rss') process.send?.({ type: 'rss', rss: process.memoryUsage().rss, maxRss: Math.max(peakRss, process.memoryUsage().rss) });
+  if (message === 'rss') {
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ type: 'rss', rss, maxRss: Math.max(peakRss, rss), heapUsed, readyRss });
+  }
   if (message === 'stop') {
     void bot.stop().then(() => {
       store.close();

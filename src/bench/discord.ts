@@ -110,7 +110,7 @@ export const section: BenchSection = {
       const latest = await measure(f, () => f.command('article', {}, { subcommand: 'latest' }));
       const speakerAc = await measure(f, (n) => f.autocomplete('quote', { name: 'speaker', value: prefixes[(n * 13) % prefixes.length]!.slice(0, 1 + (n % 3)) }));
       const titleAc = await measure(f, (n) => f.autocomplete('article', { name: 'id', value: WORDS[(n * 7) % WORDS.length]!.slice(0, 2 + (n % 3)), type: 4 }, {}, { subcommand: 'show' }));
-      const memory = await ask<{ rss: number; maxRss: number }>('rss', 'rss');
+      const memory = await ask<{ rss: number; maxRss: number; heapUsed: number; readyRss: number }>('rss', 'rss');
       bot.send('stop');
       await new Promise((resolve) => bot.once('exit', resolve));
       child = null;
@@ -122,7 +122,9 @@ export const section: BenchSection = {
         articleLatestMedianMs: latest.median, articleLatestP99Ms: latest.p99,
         speakerAutocompleteMedianMs: speakerAc.median, speakerAutocompleteP99Ms: speakerAc.p99,
         titleAutocompleteMedianMs: titleAc.median, titleAutocompleteP99Ms: titleAc.p99,
-        botRssMb: Math.round(memory.rss / 1e6),
+        botRssAtReadyMb: Math.round(memory.readyRss / 1e6),
+        botRssAfterLoadMb: Math.round(memory.rss / 1e6),
+        botHeapUsedMb: Math.round(memory.heapUsed / 1e6),
         botPeakRssMb: Math.round(memory.maxRss / 1e6),
         topSpeakerQuotes: store.people.top(1)[0]!.quoteCount,
       };
