@@ -62,7 +62,7 @@ export const ORG_WORDS = new Set([
   'palacio', 'nacional', 'building', 'hall', 'park', 'airport', 'station', 'bridge', 'river', 'lake', 'mountain',
   'island', 'beach', 'valley', 'stadium', 'arena', 'museum', 'library', 'prevention', 'control', 'health',
   'security', 'defense', 'justice', 'affairs', 'relations', 'studies', 'research', 'policy', 'council', 'mill',
-  'observatory', 'marathon', 'festival', 'cup', 'games', 'olympics', 'act', 'bill', 'law', 'plan', 'report',
+  'observatory', 'marathon', 'festival', 'cup', 'games', 'olympics', 'act', 'law', 'plan', 'report',
   'economic', 'forum', 'summit', 'conference', 'office', 'agency', 'embassy', 'consulate', 'mission', 'team',
 ]);
 

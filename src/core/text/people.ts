@@ -127,6 +127,11 @@ function fold(s: string): string {
   return /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim() : foldName(s);
 }
 
+/** The gender known so far, or the first-name guess. */
+function genderGuess(e: Entity): Gender | null {
+  return e.gender ?? (e.parts.length > 1 ? genderOfFirstName(e.parts[0]!) : null);
+}
+
 const bare = (t: Token): string => t.text.replace(/['’]s?$/, '');
 
 /** A paragraph that only holds a name or two ("By Jane Doe", "Staff Writer John Roe") is a byline. */
@@ -146,7 +151,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   const ignored = new Set(ignore.map(foldName).flatMap((n) => [n, n.split(' ').pop() ?? n]));
   const entities: Entity[] = [];
   const byKey = new Map<string, number>();
-  const bySurname = new Map<string, number>();
+  const bySurname = new Map<string, number[]>();
   const pending: { run: Run }[] = [];
   const mentions: EntityMention[] = [];
 
@@ -155,7 +160,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : parts.join(' ').replace(/ \./g, '.');
     const key = fold(name);
     const last = fold(parts[parts.length - 1] ?? name);
-    let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts) : undefined);
+    let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts, run.titleWords) : undefined);
     if (idx === undefined) {
       idx = entities.length;
       entities.push({ name, key, parts, titles: [], roles: new Set(), gender: null, genderSource: null, kind, mentions: [] });
@@ -166,7 +171,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
       // A fuller name for someone first met by surname ("President Trump" ... "Donald Trump").
       e.parts = parts; e.name = name; e.key = key; byKey.set(key, idx);
     }
-    if (kind === 'person' && !bySurname.has(last)) bySurname.set(last, idx);
+    if (kind === 'person' && !bySurname.get(last)?.includes(idx)) bySurname.set(last, [...(bySurname.get(last) ?? []), idx]);
     if (run.titleText && !e.titles.includes(run.titleText)) e.titles.push(run.titleText);
     for (const w of run.titleWords) {
       if (ROLE_NOUNS.has(w)) e.roles.add(w);
@@ -177,15 +182,18 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     e.mentions.push({ start, end: run.end });
     mentions.push({ start, end: run.end, entity: idx });
   };
-  const surnameOwner = (last: string, parts: string[]): number | undefined => {
-    const idx = bySurname.get(last);
-    if (idx === undefined) return undefined;
-    const e = entities[idx]!;
-    // Same surname, different first names: different people.
-    if (parts.length > 1 && e.parts.length > 1 && fold(e.parts[0]!) !== fold(parts[0]!)) return undefined;
-    return idx;
+  /** The person a surname refers to: same first name if given, the gender of "Mrs."/"Mr." if given, else the first met. */
+  const surnameOwner = (last: string, parts: string[], titleWords: string[] = []): number | undefined => {
+    const owners = bySurname.get(last);
+    if (!owners) return undefined;
+    if (parts.length > 1) {
+      // Same surname, different first names: different people.
+      return owners.find((x) => entities[x]!.parts.length === 1 || fold(entities[x]!.parts[0]!) === fold(parts[0]!));
+    }
+    const g = titleWords.map(genderOfWord).find((x) => x !== null);
+    if (g) return owners.find((x) => genderGuess(entities[x]!) === g) ?? owners[0];
+    return owners[0];
   };
-
   for (const tokens of paragraphs) {
     for (const run of runsOf(text, tokens, isByline(tokens))) {
       const words = run.tokens.filter((t) => t.word);
@@ -207,7 +215,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   for (const { run } of pending) {
     const words = run.tokens.filter((t) => t.word).map(bare);
     const last = fold(words[words.length - 1]!);
-    let idx = bySurname.get(last);
+    let idx = surnameOwner(last, words.length > 1 ? words : [], run.titleWords);
     if (idx === undefined && words.length === 1) idx = byFirstName.get(last);
     if (idx === undefined) continue;
     entities[idx]!.mentions.push({ start: run.start, end: run.end });

@@ -47,6 +47,13 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
   });
 
+  it('tells apart people who share a surname by first name and by Mr./Mrs.', () => {
+    const text = 'Former Mayor Paul Kerrigan and Ruth Kerrigan opened the library.\n\nMrs. Kerrigan said that the reading room would stay open late. Mr. Kerrigan said that he had paid for the roof.';
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'reading room').speaker).toBe('Ruth Kerrigan');
+    expect(quoteWith(quotes, 'paid for the roof').speaker).toBe('Paul Kerrigan');
+  });
+
   it('takes gender from the text before the first-name list', () => {
     const text = [
       'Coach Taylor Brennan watched the final from the stands with Megan Holt.',
