@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe('npm start with a token', () => {
-  it('runs the digest scheduler after the bot, catches up a digest due a minute ago, and stops on SIGTERM', { timeout: 60_000 }, async () => {
+  it('runs the digest scheduler after the bot, catches up a digest due a minute ago, and stops on SIGTERM', { timeout: 90_000 }, async () => {
     const fake = await startFakeDiscord();
     cleanups.push(() => fake.close());
     const temp = openTempStore();
@@ -33,7 +33,7 @@ describe('npm start with a token', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     cleanups.push(() => void child.kill('SIGKILL'));
 
-    const post = await fake.nextRequest((r) => r.method === 'POST' && r.path === '/channels/1200000000000000201/messages', 30_000)
+    const post = await fake.nextRequest((r) => r.method === 'POST' && r.path === '/channels/1200000000000000201/messages', 60_000)
       .catch((error: Error) => { throw new Error(`${error.message}\n${output}`); });
     expect(JSON.stringify(post.body)).toContain('Lifeboat crew trains the first volunteers');
     // main installs its signal handlers once every service has started.
