@@ -126,6 +126,8 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
 }
 
+const SUBORDINATORS = /^(when|whenever|if|unless|because|while|as|since|after|before|although|though|once|until)$/;
+
 /** The start of the clause that ends at token `to`: after the last semicolon of the unit before it. */
 function clauseStart(tokens: Token[], from: number, to: number): number {
   for (let m = to - 1; m > from && to - m < 400; m--) if (tokens[m]!.text === ';') return m + 1;
@@ -220,6 +222,8 @@ function subjectFrame(
   if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
   if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
+  // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
+  if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   return seg ? { ...base, mention, segments: [seg] } : null;
 }
