@@ -95,7 +95,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   if (j > lo && (isComma(prev) || isClose(prev, text)) && !gerund) {
     const np = phraseAfter(tokens, i + 1, unit.to);
     const before = tokens[j - 1];
-    const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, lo) : null;
+    const appositive = isComma(prev) && !isClose(before, text) ? appositiveSubject(tokens, j, unit.from) : null;
     if (np && !appositive) {
       const end = isClose(prev, text) ? prev!.end : isClose(before, text) ? before!.end : prev!.start;
       const seg = trimContent(text, Math.max(tokens[lo]!.start, end - MAX_CONTENT), end);
