@@ -73,8 +73,13 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   function resolve(mention: Span, sentenceStart: number): Resolution {
     const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
     // A name inside the mention ("White House spokeswoman Anna Kelly"): the last one is the head.
+    // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
     let named: number | null = null;
-    for (let k = lowerBound(mentions, mention.start); k < mentions.length && mentions[k]!.start < mention.end; k++) named = mentions[k]!.entity;
+    for (let k = lowerBound(mentions, mention.start); k < mentions.length && mentions[k]!.start < mention.end; k++) {
+      const e = mentions[k]!.entity;
+      if (entities[e]!.kind === 'person') { named = e; break; }
+      named = e;
+    }
     if (named !== null) {
       const ent = entities[named]!;
       if (ent.kind === 'organisation') {

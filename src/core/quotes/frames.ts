@@ -119,7 +119,10 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
     return seg && mention ? { ...base, mention, segments: [seg] } : null;
   }
   const np = phraseBefore(tokens, j, lo);
-  if (!np || (NOUN_CUES.has(cueTok.lower) && /['’]s?$/.test(tokens[np.to - 1]!.text))) return null;
+  if (!np) return null;
+  // A possessive is no source ("the two countries' claimed zones", "Editor's note"), but "he's said" is.
+  const last = tokens[np.to - 1]!.text;
+  if (/['’]s?$/.test(last) && !PRONOUNS.has(last.toLowerCase().replace(/['’].*$/, ''))) return null;
   if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
@@ -198,7 +201,8 @@ function passiveFrame(text: string, view: ParagraphView, u: number, i: number): 
   const np = phraseAfter(tokens, i + 2, unit.to);
   if (a < unit.from || a === i - 1 || !np) return null;
   let from = a;
-  while (from > unit.from && a - from < 200 && tokens[from - 1]!.text !== ',' && tokens[from - 1]!.text !== ';') from--;
+  // The passive subject starts after a comma, "that" or another cue ("She said that the orbit had been confirmed by ...").
+  while (from > unit.from && a - from < 200 && !/^[,;:]$/.test(tokens[from - 1]!.text) && !/^(that|which|who)$/.test(tokens[from - 1]!.lower) && !cueBefore(tokens[from - 1]!.lower, tokens[from]!.lower)) from--;
   const seg = trimContent(text, tokens[from]!.start, tokens[a]!.end);
   if (!seg) return null;
   return { paragraph: view.index, unit: u, cue: tokens[i]!.text, cueStart: tokens[i]!.start, cueEnd: tokens[i]!.end, mention: { start: np.start, end: np.end }, segments: [seg] };
