@@ -67,7 +67,11 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
       if (c.text === '.' && run.length && c.start === run[run.length - 1]!.end && (run[run.length - 1]!.text.length <= 3)) { k++; continue; }
       if (c.word && NAME_PARTICLES.has(c.text) && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text)) { run.push(c); k++; continue; }
       // "Centers for Disease Control and Prevention", "Secretary of State John Kerry": connectors inside a name.
-      const joins = c.lower === 'of' || c.lower === 'for' || (c.lower === 'and' && run.some((r) => ORG_WORDS.has(r.lower)));
+      // Only after a title or an organisation word: "President Tomas Kovac of Estria" stays a person and a place.
+      const prevWord = run[run.length - 1]?.lower.replace(/['’]s?$/, '') ?? '';
+      const orgLike = (w: string): boolean => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/s$/, ''));
+      const afterTitle = NAME_TITLES.has(prevWord) || ROLE_NOUNS.has(prevWord) || orgLike(prevWord);
+      const joins = ((c.lower === 'of' || c.lower === 'for') && afterTitle) || (c.lower === 'and' && run.some((r) => orgLike(r.lower)));
       if (c.word && joins && c.text === c.lower && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text) && !NOT_NAME_WORDS.has(tokens[k + 1]!.lower)) { run.push(c); k++; continue; }
       break;
     }

@@ -47,6 +47,17 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
   });
 
+  it('uses the modifier of a role to pick between two holders of it', () => {
+    const text = [
+      'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
+      'Kovac said that his government wanted a shared inspection regime. The president added that Estria would pay half of the costs.',
+      'The Valdorian president said that her engineers would publish the safety data.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'safety data').speaker).toBe('Ilse Marek');
+    expect(quoteWith(quotes, 'half of the costs').speaker).toBe('Tomas Kovac');
+  });
+
   it('tells apart people who share a surname by first name and by Mr./Mrs.', () => {
     const text = 'Former Mayor Paul Kerrigan and Ruth Kerrigan opened the library.\n\nMrs. Kerrigan said that the reading room would stay open late. Mr. Kerrigan said that he had paid for the roof.';
     const { quotes } = analyse(text);
