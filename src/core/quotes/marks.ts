@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { countWords } from '../text/normalize.ts';
 
 /** A stretch of text between quotation marks inside one paragraph. */
 export interface MarkedSpan {
@@ -71,26 +72,14 @@ export function findMarkedSpans(text: string, paragraph: Span): MarkedSpan[] {
   return out;
 }
 
-/** Words (letter runs) between `start` and `end`. */
-export function wordCount(text: string, start: number, end: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const w = isLetterOrDigit(text[i]);
-    if (w && !inWord) n++;
-    inWord = w || (inWord && (text[i] === "'" || text[i] === '’'));
-  }
-  return n;
-}
-
 /**
  * Scare quotes and titles are not quotes: a marked span is quote-like when it has at least four words,
  * or ends in punctuation inside the marks; titles of works (mostly capitalised words) are not.
  */
 export function isQuoteLike(text: string, span: MarkedSpan): boolean {
-  const words = wordCount(text, span.innerStart, span.innerEnd);
-  if (words === 0) return false;
   const inner = text.slice(span.innerStart, span.innerEnd);
+  const words = countWords(inner);
+  if (words === 0) return false;
   const punctEnd = /[.,!?…:;—–-]\s*$/.test(inner);
   if (words < 4 && !punctEnd) return false;
   if (words < 3) return false;
