@@ -22,6 +22,7 @@ const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male
 const RELATIVES = new Set(['which', 'that']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
+const DECAY = 500; // characters over which a mention's weight falls to 1/e
 
 /**
  * Resolves source mentions to the people of an article: names and surnames through the people index,
@@ -53,12 +54,12 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     for (let k = lowerBound(mentions, pos - WINDOW); k < mentions.length && mentions[k]!.start < pos; k++) {
       const m = mentions[k]!;
       if (insideQuote(m.start)) continue;
-      const recency = Math.exp(-(pos - m.start) / 500);
+      const recency = Math.exp(-(pos - m.start) / DECAY);
       bump(m.entity, (m.start >= sentenceStart ? 1.5 : 1) * (subject[k] ? 3 : 1) * recency);
     }
     for (let k = events.length - 1; k >= 0 && pos - events[k]!.pos <= WINDOW; k--) {
       const ev = events[k]!;
-      if (ev.pos < pos) bump(ev.entity, 2.5 * Math.exp(-(pos - ev.pos) / 500));
+      if (ev.pos < pos) bump(ev.entity, 2.5 * Math.exp(-(pos - ev.pos) / DECAY));
     }
     return score;
   }
@@ -72,7 +73,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
 
   function resolve(mention: Span, sentenceStart: number): Resolution {
     const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
-    // A name inside the mention ("White House spokeswoman Anna Kelly"): the last one is the head.
+    // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
     let named: number | null = null;
     for (let k = lowerBound(mentions, mention.start); k < mentions.length && mentions[k]!.start < mention.end; k++) {
