@@ -111,18 +111,29 @@ for (const base of ['hope', 'fear', 'worry', 'doubt', 'know', 'stress', 'reply',
 
 /** Verbs that are cues before a particular preposition ("called for", "spoke about", "pointed to"). */
 const PREP_CUES = new Map<string, { info: CueInfo; preps: Set<string> }>();
+const BARE_PREP_CUES = new Map<string, { info: CueInfo; preps: Set<string> }>();
 for (const [base, preps] of [
-  ['call', 'for on'], ['speak', 'of about out against'], ['point', 'to out'], ['talk', 'about of'], ['rail', 'against'],
-  ['vote', 'for against'], ['push', 'for'], ['focus', 'on'], ['comment', 'on'], ['weigh', 'in'], ['worry', 'about'],
-  ['complain', 'about'], ['lash', 'out'], ['push', 'back'], ['refer', 'to'], ['respond', 'to'], ['react', 'to'],
+  ['call', 'for on'], ['speak', 'of about out against'], ['point', 'to out'], ['talk', 'about of to'], ['rail', 'against'],
+  ['vote', 'for against'], ['push', 'for'], ['wonder', 'about whether'], ['focus', 'on'], ['comment', 'on'], ['weigh', 'in'], ['worry', 'about'],
+  ['complain', 'about'], ['lash', 'out'], ['push', 'back'], ['refer', 'to'], ['respond', 'to with'], ['react', 'to'],
   ['agree', 'with'], ['argue', 'for against'], ['fight', 'for against'], ['campaign', 'for against'], ['joke', 'about'],
   ['boast', 'about'], ['brag', 'about'], ['express', 'concern'], ['raise', 'questions concerns'],
 ] as const) {
   const forms = base === 'speak' ? ['speak', 'speaks', 'spoke', 'speaking'] : base === 'fight' ? ['fight', 'fights', 'fought', 'fighting'] : inflect(base);
-  for (const f of forms) if (f !== base || /^(speak|argue|complain|worry|point|rail|lash|agree)$/.test(base)) PREP_CUES.set(f, { info: { base, form: f.endsWith('ing') ? 'gerund' : 'finite', takesObject: false, prep: true }, preps: new Set(preps.split(' ')) });
+  for (const f of forms) {
+    const entry = { info: { base, form: f.endsWith('ing') ? 'gerund' as const : 'finite' as const, takesObject: false, prep: true }, preps: new Set(preps.split(' ')) };
+    // Bare forms are mostly nouns ("a vote for", "the call for") unless an auxiliary comes first ("did not respond to").
+    (f !== base || /^(speak|argue|complain|worry|point|rail|lash|agree)$/.test(base) ? PREP_CUES : BARE_PREP_CUES).set(f, entry);
+  }
 }
 
 const NOUN_LIKE_S = new Set(['decline', 'plan', 'offer', 'attack', 'label', 'talk', 'support', 'welcome', 'praise', 'blame', 'mock', 'slam', 'hail', 'highlight', 'dismiss', 'promote', 'seek', 'continue', 'rule', 'demand', 'promise', 'pledge', 'vow', 'tweet', 'post', 'read', 'question', 'call', 'hope', 'fear', 'worry', 'doubt']);
+
+/** A bare-form cue after an auxiliary ("did not immediately respond to", "would call for"). */
+export function cueAfterAuxiliary(lower: string, next: string | undefined): CueInfo | undefined {
+  const prep = next === undefined ? undefined : BARE_PREP_CUES.get(lower);
+  return prep && prep.preps.has(next!) ? prep.info : undefined;
+}
 
 /** Third-person forms of verbs that are also plural nouns ("declines", "plans", "attacks"). */
 export function isNounLikeForm(lower: string): boolean {

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueBefore, CUE_ADVERBS, isNounLikeForm } from './cues.ts';
+import { cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -36,7 +36,8 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
-        const cue = cueBefore(t.lower, tokens[i + 1]?.lower);
+        const cue = cueBefore(t.lower, tokens[i + 1]?.lower)
+          ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, tokens[i + 1]?.lower) : undefined);
         if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
         if (isPassive(tokens, i)) {
           frame = passiveFrame(text, view, u, i);
@@ -128,6 +129,8 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
 }
+
+const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;
 
 const SUBORDINATORS = /^(when|whenever|if|unless|because|while|as|since|after|before|although|though|once|until)$/;
 
