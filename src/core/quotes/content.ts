@@ -122,39 +122,47 @@ export function rightContent(text: string, tokens: Token[], k: number, hi: numbe
   let start = k;
   for (let m = k; m < Math.min(hi - 2, k + 8); m++) {
     const t = tokens[m]!;
-    if (t.lower === 'that' || (takesObject && /^(to|whether|how|why|what)$/.test(t.lower))) { start = m; break; }
+    // "told reporters that ..." leaves the listener out; "urged Republicans to join ..." keeps it.
+    if (takesObject && t.lower === 'to') break;
+    if (t.lower === 'that' || (takesObject && /^(whether|how|why|what)$/.test(t.lower))) { start = m; break; }
     if (!t.word && t.text !== '.' && t.text !== '-') break;
     // Only adverbials and listeners come between a cue and its "that".
     if (!takesObject && !AFTER_CUE_SKIP.test(t.lower) && !isCapitalised(t.text) && !/^(a|an|the|statement|interview|letter|speech|week|month|year|night|morning|afternoon|evening|time|recent|news|conference|rally|briefing|post|email|tweet|report|his|her|their|its|phone|call|ago|\d+)$/.test(t.lower)) break;
   }
   if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
   if (start >= hi) return null;
+  // A reported clause ("that he rated ... and talked about ...") keeps its own coordinated verbs; a bare
+  // complement ("encouraged X to ... and called for ...") ends before the next verb of attribution.
+  const clausal = tokens[start]!.lower === 'that' || CLAUSE_START.test(tokens[start]!.lower);
   let end = hi;
   for (let m = start + 1; m < hi; m++) {
     const t = tokens[m]!;
     if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
-    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || cueOf(tokens[m + 1]!.lower)?.form === 'gerund' || nestedAttribution(tokens, m + 1, hi) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
-    if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || (!clausal && cueOf(tokens[m + 1]!.lower)?.form === 'gerund') || nestedAttribution(tokens, m + 1, hi, clausal) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
+    if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi, clausal)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
   }
   return trimContent(text, tokens[start]!.start, Math.min(tokens[end - 1]!.end, tokens[start]!.start + MAX_CONTENT));
 }
 
 /** "... and encouraged Americans to ...", "but he has also intensified ...": a second verb of attribution. */
-function coordinatedCue(tokens: Token[], k: number, hi: number): boolean {
+function coordinatedCue(tokens: Token[], k: number, hi: number, clausal: boolean): boolean {
   for (let m = k; m < Math.min(hi, k + 4); m++) {
     const t = tokens[m]!;
     if (!t.word) return false;
     const cue = cueOf(t.lower);
-    if (cue && t.text === t.lower && cue.base !== 'show') return m === k || /^(he|she|they|it|we|also|then|later|has|have|had|is|was|would|will)$/.test(tokens[m - 1]!.lower);
+    if (cue && t.text === t.lower && cue.base !== 'show') {
+      if (clausal) return m > k && /^(he|she|they|we|i)$/.test(tokens[k]!.lower) && NESTING_CUES.has(cue.base); // "and he added"
+      return m === k || /^(he|she|they|it|we|also|then|later|has|have|had|is|was|would|will)$/.test(tokens[m - 1]!.lower);
+    }
   }
   return false;
 }
 
 /** `, with X stating that ...` / `, while Y argued ...`: another attribution starts after a comma. */
-function nestedAttribution(tokens: Token[], k: number, hi: number): boolean {
+function nestedAttribution(tokens: Token[], k: number, hi: number, clausal = false): boolean {
   const first = tokens[k];
-  if (!first || !/^(with|while|whereas|as|but|and|though|although)$/.test(first.lower)) return false;
+  if (!first || !(clausal ? /^(with|while|whereas|though|although)$/ : /^(with|while|whereas|as|but|and|though|although)$/).test(first.lower)) return false;
   for (let m = k + 1; m < Math.min(hi, k + 9); m++) {
     const t = tokens[m]!;
     if (!t.word && t.text !== '.') return false;
