@@ -232,7 +232,10 @@ function subjectFrame(
   // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
   if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
-  return seg ? { ...base, mention, segments: [seg] } : null;
+  if (!seg) return null;
+  // "what the senators said was gerrymandering": the content opens with the relative word before the source.
+  if (b && /^(what|which)$/.test(b.lower) && rest === 'content') seg.start = b.start;
+  return { ...base, mention, segments: [seg] };
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
