@@ -152,7 +152,8 @@ function isByline(tokens: Token[]): boolean {
  * full names seen elsewhere in the article. `ignore` holds names (bylines, photographers) to leave out.
  */
 export function recognisePeople(text: string, paragraphs: Token[][], ignore: string[] = []): PeopleIndex {
-  const ignored = new Set(ignore.map(foldName).flatMap((n) => [n, n.split(' ').pop() ?? n]));
+  // "Hector Vivas/Getty Images": a credit may name a person and an agency.
+  const ignored = new Set(ignore.flatMap((n) => n.split('/')).map(foldName).filter(Boolean).flatMap((n) => [n, n.split(' ').pop() ?? n]));
   const entities: Entity[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
