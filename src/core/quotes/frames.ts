@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm } from './cues.ts';
+import { cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -44,7 +44,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           if (frame) frames.push(frame);
           continue;
         }
-        frame = cueFrame(text, view, u, i, cue.form === 'gerund', cue.takesObject, consumedTo, lastSubject, cue.prep === true);
+        frame = cueFrame(text, view, u, i, cue, consumedTo, lastSubject);
       }
       if (!frame) continue;
       frames.push(frame);
@@ -82,12 +82,13 @@ function accordingTo(text: string, view: ParagraphView, u: number, i: number): F
 }
 
 /** The frame of a speech or belief verb at token `i`. */
-function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerund: boolean, takesObject: boolean, consumedTo: number, lastSubject: Span | null, prep: boolean): Frame | null {
+function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: CueInfo, consumedTo: number, lastSubject: Span | null): Frame | null {
   const { tokens } = view;
   const unit = view.units[u]!;
   const cueTok = tokens[i]!;
-  let j = i - 1;
-  j = skipAdverbials(tokens, j, unit.from);
+  const gerund = cue.form === 'gerund';
+  const takesObject = cue.takesObject;
+  const j = skipAdverbials(tokens, i - 1, unit.from);
   const prev = tokens[j];
   const base = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
   const lo = Math.max(unit.from, consumedTo);
@@ -104,7 +105,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
       return { ...base, mention: { start: np.start, end: np.end }, segments };
     }
-    if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, takesObject, prep);
+    if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, cue);
   }
   if (gerund && (isComma(prev) || j < unit.from)) {
     // "..., saying that ..." — the source is the subject of the clause.
@@ -127,7 +128,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, gerun
   if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
-  return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, takesObject, prep);
+  return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, cue);
 }
 
 const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;
@@ -214,8 +215,9 @@ function passiveFrame(text: string, view: ParagraphView, u: number, i: number): 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
   text: string, tokens: Token[], markOf: Int32Array, unit: { from: number; to: number }, np: Phrase, before: number, i: number,
-  base: Omit<Frame, 'mention' | 'segments'>, takesObject: boolean, prep: boolean,
+  base: Omit<Frame, 'mention' | 'segments'>, cue: CueInfo,
 ): Frame | null {
+  const { takesObject, prep } = cue;
   const mention = { start: np.start, end: np.end };
   const b = tokens[before];
   let left: Span | null = null;
