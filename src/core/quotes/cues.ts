@@ -129,6 +129,24 @@ for (const [base, preps] of [
 
 const NOUN_LIKE_S = new Set(['decline', 'plan', 'offer', 'attack', 'label', 'talk', 'support', 'welcome', 'praise', 'blame', 'mock', 'slam', 'hail', 'highlight', 'dismiss', 'promote', 'seek', 'continue', 'rule', 'demand', 'promise', 'pledge', 'vow', 'tweet', 'post', 'read', 'question', 'call', 'hope', 'fear', 'worry', 'doubt']);
 
+/** Adjectives of attitude after a form of "be" ("were frustrated that", "is critical of", "remains confident that"). */
+const ADJECTIVE_CUES = new Map<string, Set<string>>(Object.entries({
+  concerned: 'about that', frustrated: 'that with by', confident: 'that', convinced: 'that', sure: 'that', aware: 'that of',
+  optimistic: 'that about', skeptical: 'that of about', sceptical: 'that of about', hopeful: 'that', afraid: 'that of',
+  angry: 'that about at', upset: 'that about with', pleased: 'that with', disappointed: 'that in with', critical: 'of',
+  supportive: 'of', opposed: 'to', adamant: 'that', certain: 'that', unhappy: 'with about that', furious: 'that about at with',
+  outraged: 'that by', alarmed: 'that by', troubled: 'by that', happy: 'that with about', proud: 'that of', wary: 'of',
+  doubtful: 'that', insistent: 'that', unaware: 'that of', incensed: 'that by', enthusiastic: 'about', eager: 'to',
+  reluctant: 'to', willing: 'to', determined: 'to', committed: 'to',
+}).map(([adj, preps]) => [adj, new Set(preps.split(' '))]));
+const ADJECTIVE_INFO: CueInfo = { base: 'be', form: 'finite', takesObject: false, prep: true };
+
+/** The cue an attitude adjective is after a form of "be" (`prev`) and before its complement (`next`). */
+export function adjectiveCue(lower: string, next: string | undefined, prev: string | undefined): CueInfo | undefined {
+  if (!next || !prev || !/^(is|are|was|were|be|been|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|grew|became|become|’re|'re|’s|'s)$/.test(prev)) return undefined;
+  return ADJECTIVE_CUES.get(lower)?.has(next) ? ADJECTIVE_INFO : undefined;
+}
+
 /** A bare-form cue after an auxiliary ("did not immediately respond to", "would call for"). */
 export function cueAfterAuxiliary(lower: string, next: string | undefined): CueInfo | undefined {
   const prep = next === undefined ? undefined : BARE_PREP_CUES.get(lower);

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, type CueInfo } from './cues.ts';
+import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -36,8 +36,10 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
-        const cue = cueBefore(t.lower, tokens[i + 1]?.lower)
-          ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, tokens[i + 1]?.lower) : undefined);
+        const next = tokens[i + 1]?.lower;
+        const cue = cueBefore(t.lower, next)
+          ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
+          ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
         if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
         if (isPassive(tokens, i)) {
           frame = passiveFrame(text, view, u, i);
@@ -129,6 +131,13 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, cue);
+}
+
+/** The word before a cue once adverbs are stepped over ("were also deeply concerned" -> "were"). */
+function beforeAdverbs(tokens: Token[], i: number, from: number): string | undefined {
+  let k = i - 1;
+  while (k > from && tokens[k]!.word && /(ly|also|still|not|never|so|very|too|more|less|most|increasingly|equally)$/.test(tokens[k]!.lower) && !/^(is|are|was|were)$/.test(tokens[k]!.lower)) k--;
+  return tokens[k]?.lower;
 }
 
 const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;

@@ -78,6 +78,13 @@ describe('reported speech', () => {
     expect(q.cue).toBe(cue.split(' ')[0]);
   });
 
+  it('reads attitudes after a form of "be" ("were frustrated that")', () => {
+    const text = `${intro}The fishermen were frustrated that the council had delayed the vote again.`;
+    const q = quoteWith(analyse(text).quotes, 'delayed the vote');
+    expect(envelope(text, q)).toBe('that the council had delayed the vote again');
+    expect(q.speakerMention).toBe('The fishermen');
+  });
+
   it('does not read a sentence without a speech verb as a quote', () => {
     const text = 'The ferry left at dawn. Gulls followed it out of the bay, and the town went back to sleep.';
     expect(analyse(text).quotes).toEqual([]);
