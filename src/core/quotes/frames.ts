@@ -37,6 +37,11 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const next = tokens[i + 1]?.lower;
+        if (ATTRIBUTION_NOUNS.has(t.lower) && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
+          frame = nounFrame(text, view, u, i);
+          if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
+          continue;
+        }
         const cue = cueBefore(t.lower, next)
           ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
           ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
@@ -203,6 +208,26 @@ function isPassive(tokens: Token[], i: number): boolean {
   if (tokens[i + 1]?.lower !== 'by') return false;
   for (let m = i - 1; m >= Math.max(0, i - 3); m--) if (/^(was|were|been|being|be|is|are)$/.test(tokens[m]!.lower)) return true;
   return /ed$|[^aeiou]n$/.test(tokens[i]!.lower);
+}
+
+/** Nouns of saying and believing that take a clause ("Trump's claim that ...", "concerns about ..."). */
+const ATTRIBUTION_NOUNS = new Set(['claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'accusation', 'accusations', 'suggestion', 'insistence', 'contention', 'warning', 'warnings', 'pronouncement', 'pronouncements', 'statement', 'remarks', 'comments', 'argument', 'belief', 'fears', 'concerns', 'promise', 'pledge', 'vow', 'threat', 'threats', 'denial', 'admission', 'acknowledgment', 'acknowledgement', 'announcement', 'prediction', 'predictions', 'complaints', 'assurances', 'insinuation', 'speculation', 'rumors', 'rumours', 'reports']);
+
+/** "Trump's claim that ...": the possessor (or "his"/"their") is the source, the clause the content. */
+function nounFrame(text: string, view: ParagraphView, u: number, i: number): Frame | null {
+  const { tokens } = view;
+  const unit = view.units[u]!;
+  const seg = rightContent(text, tokens, i + 1, unit.to, false, view.markOf);
+  if (!seg) return null;
+  let k = i - 1;
+  while (k > unit.from && tokens[k]!.word && /^(earlier|repeated|latest|new|false|baseless|unfounded|recent|public|private|own|stark|dire|frequent|many)$/.test(tokens[k]!.lower)) k--;
+  const p = tokens[k];
+  let mention: Span | null = null;
+  if (p && p.word && /['’]s?$/.test(p.text)) {
+    const np = phraseBefore(tokens, k, unit.from);
+    if (np) mention = { start: np.start, end: tokens[np.to - 1]!.end - (/['’]s$/.test(p.text) ? 2 : 1) };
+  } else if (p && /^(his|her|their|its)$/.test(p.lower)) mention = { start: p.start, end: p.end };
+  return { paragraph: view.index, unit: u, cue: tokens[i]!.text, cueStart: tokens[i]!.start, cueEnd: tokens[i]!.end, mention, segments: [seg] };
 }
 
 /** "The plan is supported by most economists": the content is the subject, the source follows "by". */
