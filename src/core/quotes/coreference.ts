@@ -3,7 +3,7 @@ import type { PeopleIndex } from '../text/people.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
-import { genderOfWord } from '../text/gender.ts';
+import { genderOfWord, isKnownFirstName } from '../text/gender.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -20,6 +20,7 @@ export interface SalienceEvent {
 
 const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
 const RELATIVES = new Set(['which', 'that']);
+const ORG_HEADS = new Set(['company', 'firm', 'group', 'agency', 'department', 'ministry', 'campaign', 'committee', 'organisation', 'organization', 'government', 'newspaper', 'paper', 'union', 'party', 'court', 'council', 'network', 'bank', 'commission', 'administration', 'association', 'foundation', 'institute', 'university', 'board', 'authority', 'observatory', 'club', 'team', 'league', 'embassy', 'office', 'station', 'channel', 'magazine']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
 const DECAY = 500; // characters over which a mention's weight falls to 1/e
@@ -111,6 +112,11 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       return unknown();
     }
     const head = words[words.length - 1] ?? '';
+    if (first === 'the' && ORG_HEADS.has(head)) {
+      // "the company said": the organisation the passage is about.
+      const e = best(salience(mention.start, sentenceStart), (x) => entities[x]!.kind === 'organisation');
+      if (e !== null) return found(e);
+    }
     if (ROLE_NOUNS.has(head) && /^(the|this|that|our|its)$/.test(first)) {
       const modifiers = words.slice(1, -1).map(foldName);
       const g = genderOfWord(head);
@@ -130,11 +136,26 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     if (people.ignored.has(foldName(raw))) return unknown();
     const nameWords = raw.split(/\s+/).filter((w, k) => !(k === 0 && DETERMINERS.has(w.toLowerCase())));
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
-      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, '')));
-      return { entity: null, name: raw, kind: org ? 'organisation' : 'person' };
+      // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
+      const name = nameWords.join(' ');
+      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
+      return found(adHoc(name, org ? 'organisation' : 'person', mention));
     }
     if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: raw, kind: 'organisation' };
     return unknown();
+  }
+
+  const adHocKeys = new Map<string, number>();
+  function adHoc(name: string, kind: 'person' | 'organisation', mention: Span): number {
+    const key = foldName(name);
+    let e = adHocKeys.get(key);
+    if (e === undefined) {
+      e = entities.length;
+      entities.push({ name, key, parts: name.split(' '), titles: [], roles: new Set(), gender: null, genderSource: null, kind, mentions: [] });
+      adHocKeys.set(key, e);
+    }
+    entities[e]!.mentions.push({ start: mention.start, end: mention.end });
+    return e;
   }
 
   /** Everyone named before `pos`, earliest first: the fallback when no one is salient. */

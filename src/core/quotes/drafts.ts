@@ -49,7 +49,8 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       }
       return false;
     };
-    const standalone = view.marks.filter((m) => m.quoteLike && !covered(m));
+    // Short quotations count only as the rest of an attributed quote: `"Nobody asked us," Haugen said. "Not once."`
+    const standalone = view.marks.filter((m) => !covered(m) && (m.quoteLike || opensUnit(view, m)));
     if (openOrphan && local.length && local[0]!.quoted && view.marks[0] && view.marks[0].start - view.span.start < 3 && covered(view.marks[0])) {
       // `"A. ¶ "B," she said.`: the open quote of the last paragraph is the start of this one.
       local[0]!.segments = [...openOrphan.segments, ...local[0]!.segments];
@@ -71,6 +72,8 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
         draft = { segments: [seg], cue: dash.cue, mention: dash.mention, inheritFrom: null, paragraph: view.index, contextStart: m.start, quoted: true };
       } else if (prevLocal && !unitHasFrame) {
         prevLocal.segments.push(seg);
+        continue;
+      } else if (!m.quoteLike) {
         continue;
       } else if (colon && m.start - view.span.start < 3) {
         draft = { segments: [seg], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: true };
@@ -102,6 +105,12 @@ function endsOpen(view: ParagraphView, d: Draft, views: ParagraphView[]): boolea
   const prev = views[view.index - 1];
   const lastMark = prev?.marks[prev.marks.length - 1];
   return !!lastMark && lastMark.open && d.segments.some((s) => s.end >= lastMark.innerStart && s.start <= lastMark.end);
+}
+
+/** Does the quotation make up a whole unit (sentence) of its paragraph? */
+function opensUnit(view: ParagraphView, m: Span): boolean {
+  const unit = view.units[unitAt(view, m.start)]!;
+  return view.tokens[unit.from]!.start === m.start && view.tokens[unit.to - 1]!.end <= m.end + 1;
 }
 
 /** `"..." ― Jane Doe`: a dash and a name right after the closing mark. */

@@ -64,6 +64,8 @@ export const ORG_WORDS = new Set([
   'security', 'defense', 'justice', 'affairs', 'relations', 'studies', 'research', 'policy', 'council', 'mill',
   'observatory', 'marathon', 'festival', 'cup', 'games', 'olympics', 'act', 'law', 'plan', 'report',
   'economic', 'forum', 'summit', 'conference', 'office', 'agency', 'embassy', 'consulate', 'mission', 'team',
+  'energy', 'power', 'oil', 'gas', 'pharmaceuticals', 'foods', 'solutions', 'electric', 'airways', 'textiles',
+  'mills', 'steel', 'mining', 'resources', 'logistics', 'insurance', 'studios', 'records', 'bancorp', 'telecom',
 ]);
 
 /** Words that start a sentence but are not names ("The", "But"), and other capitalised non-names. */

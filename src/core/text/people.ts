@@ -46,6 +46,8 @@ interface Run {
 const POSSESSIVE = /['’]s?$/;
 const POSSESSIVE_END = /['’]s?$/;
 const ACRONYM = /^[A-Z][A-Z&.]{1,7}$/;
+/** Organisations named by one word of the organisation list. */
+const SINGLE_WORD_ORGS = new Set(['congress', 'senate', 'parliament', 'pentagon', 'kremlin', 'reuters', 'treasury', 'nato']);
 
 /** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */
 function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
@@ -204,7 +206,10 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
       const words = run.tokens.filter((t) => t.word);
       if (run.credit || (ignored.size && ignored.has(foldName(words.map(bare).join(' '))))) continue;
       const lowers = words.map((t) => bare(t).toLowerCase());
-      if (lowers.some((w) => ORG_WORDS.has(w)) || (words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text)))) { add(run, 'organisation'); continue; }
+      const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text));
+      // A lone common noun ("Union leader ...", "Government sources ...") is no organisation's name.
+      const loneCommon = words.length === 1 && run.fullStart === run.start && !SINGLE_WORD_ORGS.has(lowers[0]!);
+      if (acronym || (lowers.some((w) => ORG_WORDS.has(w)) && !loneCommon)) { add(run, 'organisation'); continue; }
       if (lowers.every((w) => PLACE_WORDS.has(w))) continue;
       const titled = run.titleWords.some((w) => NAME_TITLES.has(w) || ROLE_NOUNS.has(w));
       if (words.length >= 2 && words.length <= 5 && (isKnownFirstName(bare(words[0]!)) || titled)) add(run, 'person');

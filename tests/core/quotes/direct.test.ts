@@ -33,6 +33,13 @@ describe('direct quotes', () => {
     expect(q.speakerMention).toBe('she');
   });
 
+  it('keeps a short closing quotation as the last segment of the quote before it', () => {
+    const text = 'Union leader Per Haugen was angry.\n\n“Nobody asked us,” Haugen said. “Not once.”';
+    const q = quoteWith(analyse(text).quotes, 'Nobody asked us');
+    expect(envelope(text, q)).toBe('“Nobody asked us,” Haugen said. “Not once.”');
+    expect(q.segments).toHaveLength(2);
+  });
+
   it('joins a quote with the attribution in the middle of the sentence', () => {
     const text = 'Coach Dario Pell was blunt. "We played badly," Pell said, "and we deserved to lose the final."';
     const q = quoteWith(analyse(text).quotes, 'played badly');

@@ -95,6 +95,19 @@ describe('speakers', () => {
     expect(quoteWith(quotes, 'quotas').speaker).toBe('Tomas Eklund');
   });
 
+  it('resolves "the company" to the organisation the passage is about', () => {
+    const text = [
+      'Lakeside Foods said on Monday that it would close its cannery in Port Avel.',
+      'Union leader Per Haugen said the workers had not been consulted.',
+      'The company said that every worker would be offered a job at its new plant.',
+    ].join('\n\n');
+    const { quotes, people: found } = analyse(text);
+    const q = quoteWith(quotes, 'offered a job');
+    expect(q.speaker).toBe('Lakeside Foods');
+    expect(q.speakerKind).toBe('organisation');
+    expect(found.map((p) => p.name)).not.toContain('Union');
+  });
+
   it('leaves an unnamed source unresolved but points at the mention', () => {
     const text = 'The plant will close in May, two workers said.';
     const q = quoteWith(analyse(text).quotes, 'plant will close');
