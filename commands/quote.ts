@@ -34,6 +34,8 @@ export default {
       { type: OptionType.String, name: 'about', description: 'Only quotes containing these words', max_length: ABOUT_MAX },
     ],
   },
+  // Narrowing by words is a full-text query over every quote: on a large store that can take a moment.
+  defer: (input) => input.options.about !== undefined,
   execute(ctx, input) {
     const typed = stringOption(input, 'speaker');
     if (!typed) throw new UserError('Say whose quotes you want, e.g. `/quote speaker: Sheinbaum`.');

@@ -140,16 +140,20 @@ describe('/quote', () => {
     expect(prev.data!.embeds![0]!.footer!.text).toMatch(/^Quotes 6–10 of 12/);
   });
 
-  it('about: narrows to quotes containing the words', async () => {
-    const body = await reply(h.fake.command('quote', { speaker: 'Núñez', about: 'lighthouse' }));
+  it('about: defers, then narrows to quotes containing the words', async () => {
+    const i = h.fake.command('quote', { speaker: 'Núñez', about: 'lighthouse' });
+    expect((await reply(i)).type).toBe(5);
+    const body = { data: (await h.fake.webhook(i, 'PATCH')).body } as Body;
     const embed = body.data!.embeds![0]!;
     expect(embed.title).toBe('José Núñez on “lighthouse”');
     expect(embed.footer!.text).toMatch(/^Quotes 1–4 of 4/);
-    expect(body.data!.components).toBeUndefined();
+    expect(body.data!.components).toEqual([]);
   });
 
   it('about: with no match says what to do', async () => {
-    const body = await reply(h.fake.command('quote', { speaker: 'Núñez', about: 'volcano' }));
+    const i = h.fake.command('quote', { speaker: 'Núñez', about: 'volcano' });
+    expect((await reply(i)).type).toBe(5);
+    const body = { data: (await h.fake.webhook(i, 'POST')).body } as Body;
     expect(body.data).toMatchObject({ flags: 64, content: 'José Núñez has no quotes containing “volcano”. Try other words, or leave out `about:`.' });
   });
 
