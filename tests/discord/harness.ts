@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { commands as allCommands } from '../../commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -12,13 +12,10 @@ import type { Command } from '../../src/discord/command.ts';
 import { ingestPaths } from '../../src/ingest/files.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from './fake-discord.ts';
+import './fail-on-unhandled.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
-/** Fails the test file on any unhandled rejection (discord.js-internal crashes would otherwise pass silently). */
-const unhandled: unknown[] = [];
-process.on('unhandledRejection', (reason) => unhandled.push(reason));
-afterAll(() => expect(unhandled, 'unhandled rejections').toEqual([]));
 
 export interface LogLine {
   level: number;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import './fail-on-unhandled.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
