@@ -133,6 +133,7 @@ describe('/quote', () => {
     const person = h.store.people.byKey('José Núñez')!;
     const next = await reply(h.fake.button(`quote:${person.id}:10:`));
     expect(next.type).toBe(7);
+    expect(next.data!.allowed_mentions).toEqual({ parse: [] });
     expect(next.data!.embeds![0]!.footer!.text).toMatch(/^Quotes 11–12 of 12/);
     expect(next.data!.embeds![0]!.description).toContain('The budget for session 2 was tight *(reported)*');
     expect(next.data!.components![0]!.components.map((c) => c.disabled)).toEqual([false, true]);
