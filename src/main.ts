@@ -56,25 +56,32 @@ export async function run(_argv: string[]): Promise<number> {
   const store = openStore(config.dbPath);
   const ctx: AppContext = { config, log, store, now: () => new Date() };
   const started: Service[] = [];
-  let stopping: Promise<void> | null = null;
-  const shutdown = (reason: string): Promise<void> =>
-    (stopping ??= (async () => {
-      log.info({ reason }, 'shutting down');
-      for (const service of started.reverse()) {
-        await service.stop().catch((err: unknown) => log.error({ err, service: service.name }, 'service did not stop cleanly'));
+  // Signal handlers go in first: a signal during start-up stops what has started (a second one exits at once).
+  let signalled = false;
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (signalled) {
+        log.warn({ signal }, 'second signal: exiting without waiting');
+        process.exit(130);
       }
-      store.close();
-    })());
+      signalled = true;
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  const shutdown = async (reason: string): Promise<void> => {
+    log.info({ reason }, 'shutting down');
+    for (const service of started.reverse()) {
+      await service.stop().catch((err: unknown) => log.error({ err, service: service.name }, 'service did not stop cleanly'));
+    }
+    store.close();
+  };
   try {
     seedIfEmpty(ctx);
     log.info({ store: config.dbPath, articles: store.articles.count() }, 'store ready');
-    const services = await chooseServices(ctx);
-    if (services.length === 0) {
-      console.error('quotewire: nothing to run yet (the bot and the console come with the Discord issue).');
-      await shutdown('no services');
-      return 1;
-    }
-    for (const service of services) {
+    for (const service of await chooseServices(ctx)) {
+      if (signalled) break;
       await service.start(ctx);
       started.push(service);
     }
@@ -82,8 +89,6 @@ export async function run(_argv: string[]): Promise<number> {
     await shutdown('start failed');
     throw error;
   }
-  await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal).then(resolve));
-  });
+  await shutdown(await stopRequested);
   return 0;
 }
