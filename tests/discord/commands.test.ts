@@ -183,6 +183,15 @@ describe('/quote', () => {
   });
 });
 
+describe('outside a server', () => {
+  it('answers in a direct message (no guild, no member)', async () => {
+    const dm = { guild_id: undefined, member: undefined, user: { id: '1200000000000000777', username: 'reader', discriminator: '0', global_name: 'Reader', avatar: null }, channel: { id: '1200000000000000888', type: 1 }, channel_id: '1200000000000000888', context: 1 };
+    const raw = h.fake.interaction(2, { id: '1', name: 'quote', type: 1, options: [{ name: 'speaker', type: 3, value: 'Odalys Ferreira' }] }, dm);
+    const body = (await h.fake.callback(h.fake.injectInteraction(raw))).body as Body;
+    expect(body.data!.embeds![0]!.title).toBe('What Odalys Ferreira said');
+  });
+});
+
 describe('/speakers and /help', () => {
   it('/speakers count: lists the most-quoted people with counts', async () => {
     const body = await reply(h.fake.command('speakers', { count: 2 }));
