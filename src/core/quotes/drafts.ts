@@ -3,6 +3,7 @@ import { cueBefore, cueOf, CUE_ADVERBS } from './cues.ts';
 import { findFrames } from './frames.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore } from './phrases.ts';
+import { isQuoteChar } from '../text/tokens.ts';
 
 /** A quote before its speaker is resolved. */
 export interface Draft {
@@ -90,6 +91,12 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       }
       local.push(draft);
       prevQuoted = draft;
+    }
+    if (colon && view.tokens.length && !isQuoteChar(view.tokens[0]!.text)) {
+      // `The governor added:` followed by a paragraph set off without quotation marks: that paragraph is the quote.
+      const last = view.tokens[view.tokens.length - 1]!;
+      const end = last.text === '.' ? last.start : last.end;
+      if (end > view.span.start) local.push({ segments: [{ start: view.tokens[0]!.start, end }], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: false });
     }
     local.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
     for (const d of local) {

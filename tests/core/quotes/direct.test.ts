@@ -99,6 +99,13 @@ describe('direct quotes', () => {
     expect(q.speaker).toBe('Nora Feld');
   });
 
+  it('takes the paragraph after "X added:" as X\'s quote, with or without quotation marks', () => {
+    const text = 'Governor Ada Brenn spoke after the flood. The governor added:\n\nWe will rebuild every bridge on the river before the winter.';
+    const q = quoteWith(analyse(text).quotes, 'rebuild every bridge');
+    expect(q.speaker).toBe('Ada Brenn');
+    expect(q.cue).toBe('added');
+  });
+
   it('reads a transcript turn as a quote by the named speaker', () => {
     const text = 'HOST: Welcome back to the program, tonight we talk about trains.\n\nKESSLER: Thank you, it is a pleasure to be here again.';
     const { quotes } = analyse(text);
