@@ -63,7 +63,8 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
       const { articleId, status } = await storeItem(ctx, feed, item);
       // Items of the first poll, and articles the store already had, are never announced.
       const announced = !feed.primed || status === 'unchanged';
-      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId, error: null, announced, now });
+      const backlog = !feed.primed && status !== 'unchanged';
+      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId, error: null, announced, backlog, now });
       if (status !== 'unchanged') result.stored++;
       else result.known++;
     } catch (error) {

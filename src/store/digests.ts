@@ -109,6 +109,10 @@ function runFromRow(row: Record<string, unknown>): DigestRun {
   };
 }
 
+/** An article is news for a digest window when it was stored in the window and is not a feed's first-poll backlog. */
+const IN_WINDOW = `a.ingested_at >= @since AND a.ingested_at < @until
+  AND NOT EXISTS (SELECT 1 FROM feed_items fi WHERE fi.article_id = a.id AND fi.backlog = 1)`;
+
 /** Digest subscriptions and runs, and the reads a digest is composed from. */
 export function createDigestStore(db: Db) {
   const upsertSub = db.prepare(`
@@ -152,9 +156,9 @@ export function createDigestStore(db: Db) {
   const windowArticles = db.prepare(`
     SELECT a.id, a.title, a.date, a.gist, a.url, a.ingested_at AS ingestedAt,
       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quoteCount
-    FROM articles a WHERE a.ingested_at >= @since AND a.ingested_at < @until
+    FROM articles a WHERE ${IN_WINDOW}
     ORDER BY a.date IS NULL, a.date DESC, quoteCount DESC, a.ingested_at DESC, a.id DESC LIMIT @limit`);
-  const windowCount = db.prepare('SELECT count(*) AS n FROM articles WHERE ingested_at >= @since AND ingested_at < @until');
+  const windowCount = db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${IN_WINDOW}`);
   const quotesOf = db.prepare(`
     SELECT q.article_id AS articleId, q.position, q.text, q.kind, p.name AS speaker, coalesce(p.quote_count, 0) AS speakerQuotes
     FROM quotes q LEFT JOIN people p ON p.id = q.person_id
@@ -162,15 +166,15 @@ export function createDigestStore(db: Db) {
   const allWindowArticles = db.prepare(`
     SELECT a.id, a.title, a.date, a.gist, a.url, a.ingested_at AS ingestedAt,
       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quoteCount
-    FROM articles a WHERE a.ingested_at >= @since AND a.ingested_at < @until ORDER BY a.ingested_at, a.id`);
+    FROM articles a WHERE ${IN_WINDOW} ORDER BY a.ingested_at, a.id`);
   const allWindowQuotes = db.prepare(`
     SELECT q.article_id AS articleId, q.position, q.text, q.kind, p.name AS speaker, coalesce(p.quote_count, 0) AS speakerQuotes,
       q.person_id AS personId, a.ingested_at AS ingestedAt
     FROM articles a JOIN quotes q ON q.article_id = a.id LEFT JOIN people p ON p.id = q.person_id
-    WHERE a.ingested_at >= @since AND a.ingested_at < @until ORDER BY a.ingested_at, a.id, q.position`);
+    WHERE ${IN_WINDOW} ORDER BY a.ingested_at, a.id, q.position`);
   const windowPeople = db.prepare(`
     SELECT p.name, count(*) AS quotes FROM articles a JOIN quotes q ON q.article_id = a.id JOIN people p ON p.id = q.person_id
-    WHERE a.ingested_at >= @since AND a.ingested_at < @until
+    WHERE ${IN_WINDOW}
     GROUP BY p.id ORDER BY quotes DESC, p.quote_count DESC, p.name LIMIT @limit`);
 
   const claim = db.transaction((input: ClaimInput): { run: DigestRun; resumed: boolean } | null => {

@@ -74,11 +74,11 @@ export function createFeedStore(db: Db) {
   const resume = db.prepare('UPDATE feeds SET paused_at = NULL, failures = 0, next_poll_at = @now WHERE id = @id');
   const setIntervalStmt = db.prepare('UPDATE feeds SET interval_minutes = @intervalMinutes WHERE id = @id');
   const item = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items WHERE feed_id = @feedId AND item_id = @itemId`);
-  const upsertItem = db.prepare(`INSERT INTO feed_items (feed_id, item_id, article_id, title, link, stored, attempts, last_error, announced, first_seen_at)
-    VALUES (@feedId, @itemId, @articleId, @title, @link, @stored, 1, @error, @announced, @now)
+  const upsertItem = db.prepare(`INSERT INTO feed_items (feed_id, item_id, article_id, title, link, stored, attempts, last_error, announced, backlog, first_seen_at)
+    VALUES (@feedId, @itemId, @articleId, @title, @link, @stored, 1, @error, @announced, @backlog, @now)
     ON CONFLICT (feed_id, item_id) DO UPDATE SET article_id = excluded.article_id, stored = excluded.stored,
       attempts = feed_items.attempts + 1, last_error = excluded.last_error,
-      announced = max(feed_items.announced, excluded.announced)`);
+      announced = max(feed_items.announced, excluded.announced), backlog = max(feed_items.backlog, excluded.backlog)`);
   const unannounced = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items
     WHERE announced = 0 AND stored = 1 AND article_id IS NOT NULL ORDER BY first_seen_at, feed_id, rowid LIMIT @limit`);
   const markAnnounced = db.prepare('UPDATE feed_items SET announced = 1 WHERE feed_id = @feedId AND item_id = @itemId');
@@ -114,8 +114,9 @@ export function createFeedStore(db: Db) {
       return row ? toItem(row) : null;
     },
     /** Records an item as stored (with its article) or as failed (attempts counted). */
-    recordItem: (input: { feedId: number; itemId: string; title: string | null; link: string | null; articleId: number | null; error: string | null; announced: boolean; now: string }): void =>
-      void upsertItem.run({ ...input, stored: input.articleId !== null ? 1 : 0, announced: input.announced ? 1 : 0 }),
+    /** `backlog`: the article was first stored by the feed's first poll, so it is not news for digests. */
+    recordItem: (input: { feedId: number; itemId: string; title: string | null; link: string | null; articleId: number | null; error: string | null; announced: boolean; backlog?: boolean; now: string }): void =>
+      void upsertItem.run({ ...input, stored: input.articleId !== null ? 1 : 0, announced: input.announced ? 1 : 0, backlog: input.backlog ? 1 : 0 }),
     /** Stored items that still wait to be announced, oldest first. */
     unannounced: (limit = 50): FeedItemRow[] => unannounced.all({ limit }).map(toItem),
     markAnnounced: db.transaction((items: { feedId: number; itemId: string }[]): void => {

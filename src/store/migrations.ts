@@ -230,6 +230,15 @@ export const migrations: Migration[] = [
       INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 5,
+    description: "a feed's first-poll backlog is kept out of digests",
+    up: `
+      -- Articles first stored by a feed's first poll are old news to the community: digests leave them out.
+      ALTER TABLE feed_items ADD COLUMN backlog INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX feed_items_backlog ON feed_items (article_id) WHERE backlog = 1;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */

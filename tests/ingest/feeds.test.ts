@@ -96,6 +96,16 @@ describe('polling an RSS 2.0 feed', () => {
     expect(ctx.store.articles.count()).toBe(3);
   });
 
+  it("keeps the first poll's backlog out of digests, but not the items of later polls", async () => {
+    const feed = addFeed('/rss2.xml');
+    await poll(feed.id);
+    rss = rss.replace('<item>', NEW_ITEM);
+    await poll(feed.id);
+    const window = ctx.store.digests.windowArticles('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z', 10);
+    expect(window.map((a) => a.title)).toEqual(['Harbour master retires after thirty winters']);
+    expect(ctx.store.digests.windowCount('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z')).toBe(1);
+  });
+
   it('does not store an item again when only its title changes', async () => {
     const feed = addFeed('/rss2.xml');
     await poll(feed.id);
