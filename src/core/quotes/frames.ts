@@ -224,10 +224,9 @@ function clauseSubject(tokens: Token[], markOf: Int32Array, from: number, to: nu
     const t = tokens[k]!;
     if (!t.word || markOf[k]! >= 0) continue;
     if (PRONOUNS.has(t.lower)) return { start: t.start, end: t.end };
-    if (isCapitalised(t.text)) {
-      const np = phraseAfter(tokens, k, to);
-      if (np) return { start: np.start, end: np.end };
-    }
+    // The first noun phrase of the clause ("several environmental groups granted ..."), else the first name.
+    const np = phraseAfter(tokens, k, to);
+    if (np && (k === from || isCapitalised(t.text))) return { start: np.start, end: np.end };
   }
   return null;
 }

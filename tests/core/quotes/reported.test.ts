@@ -85,6 +85,12 @@ describe('reported speech', () => {
     expect(q.speakerMention).toBe('The fishermen');
   });
 
+  it('takes the subject of a lower-case clause after an opening phrase as the source of "saying that"', () => {
+    const text = 'On Monday, several environmental groups filed a lawsuit, saying that the permit ignored the river.';
+    const q = quoteWith(analyse(text).quotes, 'ignored the river');
+    expect(q.speakerMention).toBe('several environmental groups');
+  });
+
   it('does not read a sentence without a speech verb as a quote', () => {
     const text = 'The ferry left at dawn. Gulls followed it out of the bay, and the town went back to sleep.';
     expect(analyse(text).quotes).toEqual([]);
