@@ -91,13 +91,27 @@ export function ingestFile(ctx: AppContext, path: string, timeZone = ctx.config.
   }
 }
 
+/** Files stored per write transaction: one commit per batch is much cheaper than one per article. */
+const FILES_PER_BATCH = 100;
+
 /** Ingests files and folders; every good file is stored even when others fail. */
 export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): FileReport[] {
   const { files, missing } = collectArticleFiles(paths);
   const reports: FileReport[] = [...missing];
-  files.forEach((file, i) => {
-    reports.push(ingestFile(ctx, file));
-    onProgress?.(i + 1, files.length);
-  });
+  for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
+    const batch = files.slice(from, from + FILES_PER_BATCH);
+    const ingestBatch = (): FileReport[] => batch.map((file, i) => {
+      const report = ingestFile(ctx, file);
+      onProgress?.(from + i + 1, files.length);
+      return report;
+    });
+    try {
+      reports.push(...ctx.store.batch(ingestBatch));
+    } catch (error) {
+      // The commit itself failed (a full disk, say): nothing of the batch was kept, so store it file by file.
+      ctx.log.warn({ err: error, files: batch.length }, 'a batch of files could not be committed; storing them one by one');
+      reports.push(...ingestBatch());
+    }
+  }
   return reports;
 }

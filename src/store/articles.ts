@@ -65,13 +65,15 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     author = @author, outlet = @outlet, caption = @caption, photo_credit = @photoCredit, url = @url, image_url = @imageUrl,
     body = @body, summary = @summary, gist = @gist, warnings = @warnings, ingested_at = @ingestedAt
     WHERE id = @id`);
-  const quotePeople = db.prepare('SELECT DISTINCT person_id AS id FROM quotes WHERE article_id = @id AND person_id IS NOT NULL');
+  const quotePeople = db.prepare('SELECT person_id AS id, count(*) AS n FROM quotes WHERE article_id = @id AND person_id IS NOT NULL GROUP BY person_id');
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = @id');
   const deleteArticleRow = db.prepare('DELETE FROM articles WHERE id = @id');
   const insertQuote = db.prepare(`INSERT INTO quotes (
-    article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end
+    article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end,
+    article_date
   ) VALUES (
-    @articleId, @personId, @position, @text, @kind, @cue, @speakerMention, @speakerKind, @start, @end, @segments, @speakerStart, @speakerEnd
+    @articleId, @personId, @position, @text, @kind, @cue, @speakerMention, @speakerKind, @start, @end, @segments, @speakerStart, @speakerEnd,
+    @articleDate
   )`);
   const byId = db.prepare('SELECT * FROM articles WHERE id = @id');
   const latest = db.prepare('SELECT * FROM articles ORDER BY date DESC, id DESC LIMIT 1');
@@ -96,8 +98,13 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     return row.id;
   }
 
-  function writeQuotes(articleId: number, article: AnalyzedArticle): Set<number> {
-    const touched = new Set<number>();
+  /** Quotes per person of a stored article, as negative deltas (what deleting its quotes takes away). */
+  function removedCounts(articleId: number): Map<number, number> {
+    return new Map((quotePeople.all({ id: articleId }) as { id: number; n: number }[]).map((r) => [r.id, -r.n]));
+  }
+
+  /** Writes an article's quotes, creating or merging their people; adds each person's new quotes to `counts`. */
+  function writeQuotes(articleId: number, article: AnalyzedArticle, counts = new Map<number, number>()): Map<number, number> {
     const personIds = new Map<string, number>();
     for (const person of article.people) {
       if (person.quoteCount > 0) personIds.set(person.name, people.upsert(person));
@@ -108,15 +115,15 @@ export function createArticleStore(db: Db, people: PeopleStore) {
         personId = personIds.get(q.speaker) ?? people.upsert({
           name: q.speaker, kind: q.speakerKind === 'organisation' ? 'organisation' : 'person', gender: null, titles: [],
         });
-        touched.add(personId);
+        counts.set(personId, (counts.get(personId) ?? 0) + 1);
       }
       insertQuote.run({
         articleId, personId, position, text: q.text, kind: q.kind, cue: q.cue, speakerMention: q.speakerMention,
         speakerKind: q.speakerKind, start: q.start, end: q.end, segments: JSON.stringify(q.segments),
-        speakerStart: q.speakerStart, speakerEnd: q.speakerEnd,
+        speakerStart: q.speakerStart, speakerEnd: q.speakerEnd, articleDate: article.date,
       });
     });
-    return touched;
+    return counts;
   }
 
   const save = db.transaction((input: SaveArticleInput): SaveResult => {
@@ -132,22 +139,21 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     };
     const previous = input.sourceKey ? (bySourceKey.get({ key: input.sourceKey }) as { id: number } | undefined) : undefined;
     if (previous) {
-      const before = (quotePeople.all({ id: previous.id }) as { id: number }[]).map((r) => r.id);
+      const counts = removedCounts(previous.id);
       deleteQuotes.run({ id: previous.id });
       updateArticle.run({ ...values, id: previous.id });
-      const after = writeQuotes(previous.id, a);
-      people.refresh(new Set([...before, ...after]));
+      people.adjustCounts(writeQuotes(previous.id, a, counts));
       return { status: 'updated', articleId: previous.id };
     }
     const { id } = insertArticle.get(values) as { id: number };
-    people.refresh(writeQuotes(id, a));
+    people.adjustCounts(writeQuotes(id, a));
     return { status: 'added', articleId: id };
   });
 
   const remove = db.transaction((id: number): boolean => {
-    const before = (quotePeople.all({ id }) as { id: number }[]).map((r) => r.id);
+    const counts = removedCounts(id);
     const { changes } = deleteArticleRow.run({ id });
-    people.refresh(before);
+    people.adjustCounts(counts);
     return changes > 0;
   });
 

@@ -32,6 +32,13 @@ export function openStore(path: string) {
     settings,
     feeds: createFeedStore(db),
     digests: createDigestStore(db),
+    /**
+     * Runs `fn` in one write transaction. Writes inside it that are transactions themselves (an article's
+     * save) become savepoints: each stays all-or-nothing, and the batch pays for one commit instead of many.
+     */
+    batch<T>(fn: () => T): T {
+      return db.transaction(fn).immediate();
+    },
     stats(): StoreStats {
       let sizeBytes = 0;
       if (path !== ':memory:') {

@@ -239,6 +239,14 @@ export const migrations: Migration[] = [
       CREATE INDEX feed_items_backlog ON feed_items (article_id) WHERE backlog = 1;
     `,
   },
+  {
+    version: 6,
+    description: 'quotes are written with their article date (no trigger rewriting each new quote row)',
+    up: `
+      -- The store now inserts article_date with the quote; the trigger doubled the writes of every ingest.
+      DROP TRIGGER quotes_article_date;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */

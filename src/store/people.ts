@@ -19,7 +19,7 @@ export function createPeopleStore(db: Db) {
     'INSERT INTO people (key, name, kind, gender, titles) VALUES (@key, @name, @kind, @gender, @titles) RETURNING *',
   );
   const updateTitles = db.prepare('UPDATE people SET titles = @titles, gender = COALESCE(gender, @gender) WHERE id = @id');
-  const recount = db.prepare('UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id) WHERE id = @id');
+  const addToCount = db.prepare('UPDATE people SET quote_count = quote_count + @delta WHERE id = @id');
   const dropUnquoted = db.prepare('DELETE FROM people WHERE id = @id AND quote_count = 0');
   const byId = db.prepare('SELECT * FROM people WHERE id = @id');
   const search = db.prepare(`
@@ -50,10 +50,13 @@ export function createPeopleStore(db: Db) {
       return found.id;
     },
 
-    /** Recounts quotes for these people and removes the ones left with none. Must run inside a transaction. */
-    refresh(ids: Iterable<number>): void {
-      for (const id of ids) {
-        recount.run({ id });
+    /**
+     * Adds the change in each person's number of quotes (person id -> +added or -removed) and removes the
+     * people left with none. Must run inside a transaction, with the quotes already written or deleted.
+     */
+    adjustCounts(deltas: Map<number, number>): void {
+      for (const [id, delta] of deltas) {
+        if (delta !== 0) addToCount.run({ id, delta });
         dropUnquoted.run({ id });
       }
     },

@@ -80,6 +80,20 @@ describe('saving articles', () => {
     expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
   });
 
+  it('keeps each article all-or-nothing inside a batch: a failed one does not take the others with it', () => {
+    const broken = articleQuoting([['Luis Ferro', 'First quote.'], ['Luis Ferro', 'Second quote.']]);
+    broken.quotes[1] = { ...broken.quotes[1]!, kind: 'shouted' as never };
+    store.batch(() => {
+      save(articleQuoting([['Dana Whitlock', 'We will build it.']]), 'h1', 'file:/a.txt');
+      expect(() => save(broken, 'h2', 'file:/b.txt')).toThrow();
+      save(articleQuoting([['Dana Whitlock', 'It opens in April.']]), 'h3', 'file:/c.txt');
+    });
+    expect(store.articles.count()).toBe(2);
+    expect(store.quotes.count()).toBe(2);
+    expect(store.people.byKey('Luis Ferro')).toBeNull();
+    expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(2);
+  });
+
   it('deletes an article with its quotes and the people left without any', () => {
     const { articleId } = save(articleQuoting([['Dana Whitlock', 'We will build it.']]));
     expect(store.articles.remove(articleId)).toBe(true);

@@ -133,9 +133,21 @@ function bodyParagraphs(text: string, blocks: Block[], header: Header): Span[] {
   return body.map((b) => ({ start: b.start, end: b.end }));
 }
 
+/** Zone names already checked: luxon builds an Intl formatter for every check, which ingest felt. */
+const checkedZones = new Map<string, boolean>();
+
+function isKnownZone(zone: string): boolean {
+  let known = checkedZones.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone);
+    if (checkedZones.size < 1000) checkedZones.set(zone, known);
+  }
+  return known;
+}
+
 function readDates(header: Header, options: PlainTextOptions, warnings: string[]) {
   const timeZone = options.timeZone ?? 'UTC';
-  if (!IANAZone.isValidZone(timeZone)) throw new ArticleFormatError(`unknown time zone "${timeZone}"`);
+  if (!isKnownZone(timeZone)) throw new ArticleFormatError(`unknown time zone "${timeZone}"`);
   let date = header.headerDate;
   let publishedAt: string | null = null;
   let zone = timeZone;
