@@ -21,14 +21,14 @@ export interface Service {
 }
 
 /** On first start with an empty store, the sample articles in the seeds folder are ingested. */
-export function seedIfEmpty(ctx: AppContext): void {
+export async function seedIfEmpty(ctx: AppContext): Promise<void> {
   if (ctx.store.articles.count() > 0) return;
   const dir = ctx.config.seedsDir;
   if (!existsSync(dir)) {
     ctx.log.warn({ dir }, 'store is empty and the seeds folder does not exist; starting with no articles');
     return;
   }
-  const reports = ingestPaths(ctx, [dir]);
+  const reports = await ingestPaths(ctx, [dir]);
   const failed = reports.filter((r) => r.status === 'failed');
   ctx.log.info({ dir, stored: reports.length - failed.length, failed: failed.length }, 'empty store: ingested the seed articles');
   for (const r of failed) ctx.log.warn({ path: r.path, reason: r.reason }, 'seed article could not be ingested');
@@ -78,7 +78,7 @@ export async function run(_argv: string[]): Promise<number> {
     store.close();
   };
   try {
-    seedIfEmpty(ctx);
+    await seedIfEmpty(ctx);
     log.info({ store: config.dbPath, articles: store.articles.count() }, 'store ready');
     for (const service of await chooseServices(ctx)) {
       if (signalled) break;

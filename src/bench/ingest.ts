@@ -31,7 +31,7 @@ export const section: BenchSection = {
       const ctx: AppContext = { config: { ...loadConfig({}), dbPath }, log: createLogger('silent', { pretty: false }), store, now: () => new Date() };
       const started = process.hrtime.bigint();
       let peakRss = process.memoryUsage().rss;
-      const reports = ingestPaths(ctx, [dir], (done) => {
+      const reports = await ingestPaths(ctx, [dir], (done) => {
         if (done % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;

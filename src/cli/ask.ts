@@ -17,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
   const line = positionals.join(' ').trim();
   if (!line) throw new UsageError('say what to ask, e.g. quotewire ask "/quote Sheinbaum"');
   return withCliContext(async (ctx) => {
-    seedIfEmpty(ctx);
+    await seedIfEmpty(ctx);
     const dispatcher = createDispatcher(ctx, commands);
     let reply: Reply;
     try {

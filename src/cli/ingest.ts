@@ -10,7 +10,7 @@ export async function run(argv: string[]): Promise<number> {
   const paths = positionals.filter((arg) => !isWebUrl(arg));
   return withCliContext(async (ctx) => {
     const showProgress = process.stderr.isTTY === true;
-    const reports = paths.length === 0 ? [] : ingestPaths(ctx, paths, (done, total) => {
+    const reports = paths.length === 0 ? [] : await ingestPaths(ctx, paths, (done, total) => {
       if (showProgress && total >= 20 && (done % 10 === 0 || done === total)) {
         process.stderr.write(`\r  ${done}/${total} files${done === total ? '\n' : ''}`);
       }

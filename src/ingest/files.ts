@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { analyzeText } from '../core/analyze.ts';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
 import type { AppContext } from '../context.ts';
 import type { SaveStatus } from '../store/articles.ts';
+import type { AnalyzedArticle } from '../core/types.ts';
+import { createAnalysisPool, createInlineAnalysis, type AnalysisPool } from './analysis-pool.ts';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
@@ -69,11 +70,25 @@ export function readArticleFile(path: string): string {
 
 export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Parses, analyses and stores one file in one transaction; never throws for bad input, reports it instead. */
-export function ingestFile(ctx: AppContext, path: string, timeZone = ctx.config.timeZone): FileReport {
+/** A file read and analysed, ready to be stored; or the reason it cannot be. */
+type Prepared = { path: string; text: string; article: AnalyzedArticle } | { path: string; error: unknown };
+
+/** Reads and analyses one file (the analysis possibly on another thread); never rejects. */
+async function prepareFile(path: string, timeZone: string, analysis: AnalysisPool): Promise<Prepared> {
   try {
     const text = readArticleFile(path);
-    const article = analyzeText(text, { timeZone });
+    return { path, text, article: await analysis.analyze(text, timeZone) };
+  } catch (error) {
+    return { path, error };
+  }
+}
+
+/** Stores one prepared file as one all-or-nothing write; never throws for bad input, reports it instead. */
+function storePrepared(ctx: AppContext, prepared: Prepared, timeZone: string): FileReport {
+  const { path } = prepared;
+  try {
+    if ('error' in prepared) throw prepared.error;
+    const { article, text } = prepared;
     const saved = ctx.store.articles.save({
       article,
       contentHash: contentHash(text),
@@ -93,25 +108,42 @@ export function ingestFile(ctx: AppContext, path: string, timeZone = ctx.config.
 
 /** Files stored per write transaction: one commit per batch is much cheaper than one per article. */
 const FILES_PER_BATCH = 100;
+/** From this many files on, articles are analysed on worker threads while the main thread stores them. */
+const FILES_FOR_WORKERS = 200;
 
-/** Ingests files and folders; every good file is stored even when others fail. */
-export function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): FileReport[] {
+/**
+ * Ingests files and folders; every good file is stored even when others fail. Reports come in file order.
+ * Large runs analyse on worker threads, a couple of batches ahead of the batch being stored.
+ */
+export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): Promise<FileReport[]> {
   const { files, missing } = collectArticleFiles(paths);
   const reports: FileReport[] = [...missing];
-  for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
-    const batch = files.slice(from, from + FILES_PER_BATCH);
-    const ingestBatch = (): FileReport[] => batch.map((file, i) => {
-      const report = ingestFile(ctx, file);
-      onProgress?.(from + i + 1, files.length);
-      return report;
-    });
-    try {
-      reports.push(...ctx.store.batch(ingestBatch));
-    } catch (error) {
-      // The commit itself failed (a full disk, say): nothing of the batch was kept, so store it file by file.
-      ctx.log.warn({ err: error, files: batch.length }, 'a batch of files could not be committed; storing them one by one');
-      reports.push(...ingestBatch());
+  const timeZone = ctx.config.timeZone;
+  const analysis = files.length >= FILES_FOR_WORKERS ? createAnalysisPool() : createInlineAnalysis();
+  const preparing: Promise<Prepared>[] = [];
+  const prepareUpTo = (end: number): void => {
+    while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(files[preparing.length]!, timeZone, analysis));
+  };
+  try {
+    for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
+      prepareUpTo(from + 3 * FILES_PER_BATCH);
+      const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
+      for (let i = from; i < from + batch.length; i++) delete preparing[i]; // let the analysed articles go once stored
+      const storeBatch = (): FileReport[] => batch.map((prepared, i) => {
+        const report = storePrepared(ctx, prepared, timeZone);
+        onProgress?.(from + i + 1, files.length);
+        return report;
+      });
+      try {
+        reports.push(...ctx.store.batch(storeBatch));
+      } catch (error) {
+        // The commit itself failed (a full disk, say): nothing of the batch was kept, so store it file by file.
+        ctx.log.warn({ err: error, files: batch.length }, 'a batch of files could not be committed; storing them one by one');
+        reports.push(...storeBatch());
+      }
     }
+  } finally {
+    await analysis.close();
   }
   return reports;
 }

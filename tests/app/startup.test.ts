@@ -14,24 +14,24 @@ beforeEach(() => {
 afterEach(() => ctx.cleanup());
 
 describe('first start', () => {
-  it('ingests the seed articles into an empty store, and only into an empty one', () => {
+  it('ingests the seed articles into an empty store, and only into an empty one', async () => {
     mkdirSync(ctx.config.seedsDir);
     writeFileSync(join(ctx.config.seedsDir, 'one.txt'), 'The ferry resumed service on Monday after a week of storms.');
-    seedIfEmpty(ctx);
+    await seedIfEmpty(ctx);
     expect(ctx.store.articles.count()).toBe(1);
     writeFileSync(join(ctx.config.seedsDir, 'two.txt'), 'A second article that must not be ingested on the next start.');
-    seedIfEmpty(ctx);
+    await seedIfEmpty(ctx);
     expect(ctx.store.articles.count()).toBe(1);
   });
 
-  it('starts with an empty store when the seeds folder is missing', () => {
-    expect(() => seedIfEmpty(ctx)).not.toThrow();
+  it('starts with an empty store when the seeds folder is missing', async () => {
+    await expect(seedIfEmpty(ctx)).resolves.toBeUndefined();
     expect(ctx.store.articles.count()).toBe(0);
   });
 
-  it('ingests the seeds that ship with quotewire, including the Sheinbaum article', () => {
+  it('ingests the seeds that ship with quotewire, including the Sheinbaum article', async () => {
     ctx.config.seedsDir = join(import.meta.dirname, '../../seeds');
-    seedIfEmpty(ctx);
+    await seedIfEmpty(ctx);
     expect(ctx.store.articles.count()).toBeGreaterThanOrEqual(8);
     expect(ctx.store.articles.search('Sheinbaum').length).toBeGreaterThan(0);
   });

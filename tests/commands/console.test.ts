@@ -6,11 +6,11 @@ import { commandLines, createCompleter, createConsoleService } from '../../src/d
 import { UserError } from '../../src/discord/command.ts';
 import { parseCommandLine } from '../../src/discord/text-input.ts';
 import { addTestArticles } from '../discord/data.ts';
-import { openFixtureStore } from '../discord/harness.ts';
+import { openFixtureStore, type FixtureStore } from '../discord/harness.ts';
 
-let fixture: ReturnType<typeof openFixtureStore>;
-beforeAll(() => {
-  fixture = openFixtureStore();
+let fixture: FixtureStore;
+beforeAll(async () => {
+  fixture = await openFixtureStore();
   addTestArticles(fixture.store);
 });
 afterAll(() => {

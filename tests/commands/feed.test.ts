@@ -19,7 +19,7 @@ beforeEach(async () => {
     '/news/ferry-evening-crossing': send(fixture('page-ferry.html')),
     '/page.html': send(fixture('page-library.html')),
   });
-  const store = openFixtureStore();
+  const store = await openFixtureStore();
   harness = await startHarness({ store: { ...store, ctx: { ...store.ctx, config: { ...store.ctx.config, allowPrivateNetwork: true } } } });
 });
 afterEach(async () => {

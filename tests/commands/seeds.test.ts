@@ -16,11 +16,11 @@ import { openStore } from '../../src/store/index.ts';
 let dir: string;
 let ctx: AppContext;
 let dispatcher: Dispatcher;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'quotewire-seeds-'));
   const dbPath = join(dir, 'q.db');
   ctx = { config: { ...loadConfig({}), dbPath, seedsDir: join(import.meta.dirname, '../../seeds') }, log: pino({ level: 'silent' }), store: openStore(dbPath), now: () => new Date() };
-  seedIfEmpty(ctx);
+  await seedIfEmpty(ctx);
   dispatcher = createDispatcher(ctx, commands);
 });
 afterAll(() => {

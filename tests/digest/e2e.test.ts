@@ -30,7 +30,7 @@ const schedulerFor = (bot: BotService): DigestService => createBotDigestService(
 /** The real bot against the fake Discord, with the digest scheduler on a clock the test moves. */
 async function start(): Promise<Running> {
   const clock = { now: new Date('2026-02-01T12:00:00Z') };
-  const fixture = openFixtureStore();
+  const fixture = await openFixtureStore();
   addArticle(fixture.store, {
     title: 'Island ferry adds an evening crossing', ingestedAt: '2026-02-01T11:00:00.000Z',
     gist: 'A third daily crossing starts next month after a petition from shift workers.',

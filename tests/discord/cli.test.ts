@@ -4,14 +4,14 @@ import { commands } from '../../commands/index.ts';
 import { run as ask } from '../../src/cli/ask.ts';
 import { run as deploy } from '../../src/cli/deploy-commands.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
-import { openFixtureStore } from './harness.ts';
+import { openFixtureStore, type FixtureStore } from './harness.ts';
 
-let fixture: ReturnType<typeof openFixtureStore>;
+let fixture: FixtureStore;
 let fake: FakeDiscord;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  fixture = openFixtureStore();
+  fixture = await openFixtureStore();
   fixture.store.close();
   fake = await startFakeDiscord();
   Object.assign(process.env, { QUOTEWIRE_DB: fixture.ctx.config.dbPath, LOG_LEVEL: 'silent', DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: '' });

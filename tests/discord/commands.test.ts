@@ -22,7 +22,7 @@ let ferryId: number;
 let orchardId: number;
 
 beforeAll(async () => {
-  const fixture = openFixtureStore();
+  const fixture = await openFixtureStore();
   ids = addTestArticles(fixture.store);
   ferryId = fixture.store.articles.searchTitles('Quillon', 1)[0]!.id;
   orchardId = fixture.store.articles.search('juice press', 1)[0]!.id;

@@ -72,7 +72,7 @@ describe('the real discord.js client against the fake gateway', () => {
   });
 
   it('registers commands on start only when their definitions changed', async () => {
-    const fixture = openFixtureStore();
+    const fixture = await openFixtureStore();
     const fake = await startFakeDiscord();
     const ctx = { ...fixture.ctx, config: { ...fixture.ctx.config, discordToken: fake.token, discordApiUrl: fake.apiUrl, discordGuildId: fake.guildId } };
     const puts = (): number => fake.requests.filter((r) => r.method === 'PUT').length;
@@ -100,7 +100,7 @@ describe('the real discord.js client against the fake gateway', () => {
   });
 
   it('a wrong token makes start fail with TokenInvalid', async () => {
-    const fixture = openFixtureStore();
+    const fixture = await openFixtureStore();
     const fake = await startFakeDiscord();
     try {
       const bot = createBotService(commands, { skipIdentifyThrottle: true });

@@ -23,8 +23,15 @@ export interface LogLine {
   [key: string]: unknown;
 }
 
+export interface FixtureStore {
+  store: Store;
+  dir: string;
+  ctx: AppContext;
+  logs: LogLine[];
+}
+
 /** A store in a temp file with the fixture articles really ingested (parsed, analysed, stored). */
-export function openFixtureStore(): { store: Store; dir: string; ctx: AppContext; logs: LogLine[] } {
+export async function openFixtureStore(): Promise<FixtureStore> {
   const dir = mkdtempSync(join(tmpdir(), 'quotewire-discord-'));
   const dbPath = join(dir, 'test.db');
   const store = openStore(dbPath);
@@ -37,7 +44,7 @@ export function openFixtureStore(): { store: Store; dir: string; ctx: AppContext
   });
   const log = pino({ level: 'debug' }, sink);
   const ctx: AppContext = { config: { ...loadConfig({}), dbPath }, log, store, now: () => new Date('2026-02-01T12:00:00Z') };
-  const reports = ingestPaths(ctx, [FIXTURES]);
+  const reports = await ingestPaths(ctx, [FIXTURES]);
   expect(reports.filter((r) => r.status === 'failed')).toEqual([]);
   return { store, dir, ctx, logs };
 }
@@ -52,8 +59,8 @@ export interface Harness {
 }
 
 /** The real bot (discord.js client) logged in to a fresh fake Discord, over a fixture store. */
-export async function startHarness(options: { commands?: readonly Command[]; fake?: FakeDiscordOptions; store?: ReturnType<typeof openFixtureStore> } = {}): Promise<Harness> {
-  const fixture = options.store ?? openFixtureStore();
+export async function startHarness(options: { commands?: readonly Command[]; fake?: FakeDiscordOptions; store?: FixtureStore } = {}): Promise<Harness> {
+  const fixture = options.store ?? (await openFixtureStore());
   const fake = await startFakeDiscord(options.fake);
   const ctx: AppContext = {
     ...fixture.ctx,

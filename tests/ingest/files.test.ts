@@ -32,38 +32,38 @@ beforeEach(() => {
 afterEach(() => ctx.cleanup());
 
 describe('ingesting files', () => {
-  it('stores a new article, then reports the unchanged file as unchanged', () => {
+  it('stores a new article, then reports the unchanged file as unchanged', async () => {
     const path = write('trees.txt', ARTICLE);
-    expect(ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'added' }]);
-    expect(ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'unchanged' }]);
+    expect(await ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'added' }]);
+    expect(await ingestPaths(ctx, [path])).toMatchObject([{ path, status: 'unchanged' }]);
     expect(ctx.store.articles.count()).toBe(1);
     const stored = ctx.store.articles.latest()!;
     expect(stored).toMatchObject({ date: '2025-04-02', author: 'Priya Raman', photoCredit: 'Iris Mendel/Valley Wire' });
   });
 
-  it('replaces the stored version when the same file changes', () => {
+  it('replaces the stored version when the same file changes', async () => {
     const path = write('trees.txt', ARTICLE);
-    const [first] = ingestPaths(ctx, [path]);
+    const [first] = await ingestPaths(ctx, [path]);
     write('trees.txt', ARTICLE.replace('four hundred', 'five hundred'));
-    const [second] = ingestPaths(ctx, [path]);
+    const [second] = await ingestPaths(ctx, [path]);
     expect(second).toMatchObject({ status: 'updated', articleId: first!.articleId });
     expect(ctx.store.articles.count()).toBe(1);
     expect(ctx.store.articles.byId(first!.articleId!)!.body).toContain('five hundred');
   });
 
-  it('walks folders recursively, taking .txt and .md files only', () => {
+  it('walks folders recursively, taking .txt and .md files only', async () => {
     write('a.txt', ARTICLE);
     write('nested/deeper/b.md', '# Bridge reopens\n\nThe old bridge reopened on Friday after repairs.');
     write('nested/notes.json', '{"not": "an article"}');
     write('README.md', '# About these files');
-    const reports = ingestPaths(ctx, [articles]);
+    const reports = await ingestPaths(ctx, [articles]);
     expect(reports.map((r) => [r.path.slice(articles.length), r.status])).toEqual([
       ['/a.txt', 'added'],
       ['/nested/deeper/b.md', 'added'],
     ]);
   });
 
-  it('rejects bad files with a clear reason and still stores every good one', () => {
+  it('rejects bad files with a clear reason and still stores every good one', async () => {
     write('good.txt', ARTICLE);
     write('empty.txt', '');
     write('blank.txt', '\n\n   \n');
@@ -71,7 +71,7 @@ describe('ingesting files', () => {
     write('latin1.txt', Buffer.from('Caf\xe9 society reopens', 'latin1'));
     write('huge.txt', 'word '.repeat(450_000));
     write('bad-date.txt', ' date 2025-02-31 A caption.\n\nBody text.');
-    const byName = Object.fromEntries(ingestPaths(ctx, [articles]).map((r) => [r.path.split('/').pop(), r]));
+    const byName = Object.fromEntries((await ingestPaths(ctx, [articles])).map((r) => [r.path.split('/').pop(), r]));
     expect(byName['good.txt']!.status).toBe('added');
     expect(byName['empty.txt']).toMatchObject({ status: 'failed', reason: 'empty file' });
     expect(byName['blank.txt']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/empty file/) });
@@ -82,7 +82,25 @@ describe('ingesting files', () => {
     expect(ctx.store.articles.count()).toBe(1);
   });
 
-  it('reports a path that does not exist', () => {
-    expect(ingestPaths(ctx, [join(articles, 'missing.txt')])).toMatchObject([{ status: 'failed', reason: 'no such file or folder' }]);
+  it('ingests a large folder on worker threads, in file order, with the same reasons for bad files', async () => {
+    for (let n = 0; n < 240; n++) {
+      const name = `bulk-${String(n).padStart(3, '0')}.txt`;
+      if (n === 17) write(name, ' date 2025-02-31 A caption.\n\nBody text.');
+      else if (n === 150) write(name, '');
+      else write(name, ARTICLE.replace('four hundred', `${n + 1} hundred`));
+    }
+    const progress: number[] = [];
+    const reports = await ingestPaths(ctx, [articles], (done) => progress.push(done));
+    expect(reports.map((r) => r.path.split('/').pop())).toEqual(Array.from({ length: 240 }, (_, n) => `bulk-${String(n).padStart(3, '0')}.txt`));
+    expect(reports[17]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/2025-02-31.*not a real date/) });
+    expect(reports[150]).toMatchObject({ status: 'failed', reason: 'empty file' });
+    expect(reports.filter((r) => r.status === 'added')).toHaveLength(238);
+    expect(ctx.store.articles.count()).toBe(238);
+    expect(ctx.store.articles.byId(reports[239]!.articleId!)!.body).toContain('240 hundred');
+    expect(progress.at(-1)).toBe(240);
+  });
+
+  it('reports a path that does not exist', async () => {
+    expect(await ingestPaths(ctx, [join(articles, 'missing.txt')])).toMatchObject([{ status: 'failed', reason: 'no such file or folder' }]);
   });
 });

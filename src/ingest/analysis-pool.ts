@@ -1,0 +1,98 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzeText } from '../core/analyze.ts';
+import { ArticleFormatError } from '../core/parse/plain-text.ts';
+import type { AnalyzedArticle } from '../core/types.ts';
+
+export interface AnalysisJob {
+  id: number;
+  text: string;
+  timeZone: string;
+}
+
+export type AnalysisOutcome = { id: number; article: AnalyzedArticle } | { id: number; error: { name: string; message: string } };
+
+/** Analyses article texts, possibly on other threads; results come back in any order. */
+export interface AnalysisPool {
+  analyze(text: string, timeZone: string): Promise<AnalyzedArticle>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (article: AnalyzedArticle) => void;
+  reject: (error: Error) => void;
+}
+
+/** The error a worker reported, rebuilt so that callers can tell bad input from a failure of ours. */
+function rebuildError(error: { name: string; message: string }): Error {
+  if (error.name === 'ArticleFormatError') return new ArticleFormatError(error.message);
+  return Object.assign(new Error(error.message), { name: error.name });
+}
+
+/** Analysis on the calling thread: for a few files, where starting workers costs more than it saves. */
+export function createInlineAnalysis(): AnalysisPool {
+  return {
+    analyze: async (text, timeZone) => analyzeText(text, { timeZone }),
+    close: async () => {},
+  };
+}
+
+/** How many analysis workers suit this machine: one per core, keeping the main thread's share for storing. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/**
+ * A pool of worker threads that analyse article texts (parse, sentences, quotes, summary) while the main
+ * thread stores the results. A worker that dies fails its pending articles with a clear error, and the
+ * pool carries on analysing on the calling thread.
+ */
+export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
+  const pending = new Map<number, Pending & { worker: Worker }>();
+  let workers: Worker[] = [];
+  const load = new Map<Worker, number>();
+  let nextId = 0;
+
+  const failPendingOf = (worker: Worker, reason: string): void => {
+    workers = workers.filter((w) => w !== worker);
+    for (const [id, job] of pending) {
+      if (job.worker !== worker) continue;
+      pending.delete(id);
+      job.reject(new Error(`analysis worker stopped: ${reason}`));
+    }
+  };
+
+  for (let n = 0; n < size; n++) {
+    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url));
+    worker.on('message', (outcome: AnalysisOutcome) => {
+      const job = pending.get(outcome.id);
+      if (!job) return;
+      pending.delete(outcome.id);
+      load.set(worker, (load.get(worker) ?? 1) - 1);
+      if ('article' in outcome) job.resolve(outcome.article);
+      else job.reject(rebuildError(outcome.error));
+    });
+    worker.on('error', (error) => failPendingOf(worker, error.message));
+    worker.on('exit', (code) => failPendingOf(worker, `exited with code ${code}`));
+    workers.push(worker);
+  }
+
+  return {
+    analyze(text, timeZone) {
+      if (workers.length === 0) return Promise.resolve().then(() => analyzeText(text, { timeZone }));
+      // The least busy worker: articles differ in length, so taking turns would leave one waiting on another.
+      const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
+      load.set(worker, (load.get(worker) ?? 0) + 1);
+      const id = nextId++;
+      return new Promise<AnalyzedArticle>((resolve, reject) => {
+        pending.set(id, { resolve, reject, worker });
+        worker.postMessage({ id, text, timeZone } satisfies AnalysisJob);
+      });
+    },
+    async close() {
+      const closing = workers;
+      workers = [];
+      await Promise.all(closing.map((w) => w.terminate()));
+    },
+  };
+}
