@@ -67,6 +67,8 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     WHERE id = @id`);
   const quotePeople = db.prepare('SELECT person_id AS id, count(*) AS n FROM quotes WHERE article_id = @id AND person_id IS NOT NULL GROUP BY person_id');
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = @id');
+  // Deleting a quote takes it out of quotes_fts by trigger; new quotes are indexed per article (migration 7).
+  const indexQuotes = db.prepare('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = @id');
   const deleteArticleRow = db.prepare('DELETE FROM articles WHERE id = @id');
   const insertQuote = db.prepare(`INSERT INTO quotes (
     article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end,
@@ -123,6 +125,7 @@ export function createArticleStore(db: Db, people: PeopleStore) {
         speakerStart: q.speakerStart, speakerEnd: q.speakerEnd, articleDate: article.date,
       });
     });
+    indexQuotes.run({ id: articleId });
     return counts;
   }
 

@@ -80,6 +80,21 @@ describe('saving articles', () => {
     expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
   });
 
+  it('keeps the quote search in step when an article is replaced or deleted', () => {
+    const about = (words: string) => {
+      const person = store.people.byKey('Dana Whitlock');
+      return person ? store.quotes.byPerson(person.id, { about: words }).quotes.map((q) => q.text) : [];
+    };
+    const { articleId } = save(articleQuoting([['Dana Whitlock', 'The bridge will be finished.']]), 'h1');
+    expect(about('bridge')).toEqual(['The bridge will be finished.']);
+    save(articleQuoting([['Dana Whitlock', 'The tunnel comes first.']]), 'h2');
+    expect(about('bridge')).toEqual([]);
+    expect(about('tunnel')).toEqual(['The tunnel comes first.']);
+    store.articles.remove(articleId);
+    expect(about('tunnel')).toEqual([]);
+    expect(store.db.prepare("SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH 'tunnel OR bridge'").get()).toEqual({ n: 0 });
+  });
+
   it('keeps each article all-or-nothing inside a batch: a failed one does not take the others with it', () => {
     const broken = articleQuoting([['Luis Ferro', 'First quote.'], ['Luis Ferro', 'Second quote.']]);
     broken.quotes[1] = { ...broken.quotes[1]!, kind: 'shouted' as never };
