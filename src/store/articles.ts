@@ -88,7 +88,7 @@ export function createArticleStore(db: Db, people: PeopleStore) {
   // prefix stays fast on a large store), shown newest first.
   const titleSearch = db.prepare(`
     SELECT a.id, a.title, a.date, a.gist, a.url FROM articles a
-    WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @query ORDER BY rowid DESC LIMIT @limit)
+    WHERE a.id IN (SELECT rowid FROM titles_fts WHERE titles_fts MATCH @query ORDER BY rowid DESC LIMIT @limit)
     ORDER BY a.date DESC, a.id DESC`);
   const recent = db.prepare('SELECT id, title, date, gist, url FROM articles ORDER BY date DESC, id DESC LIMIT @limit');
 
@@ -177,7 +177,7 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     /** Recently stored articles whose headline words start with what was typed, newest first (for autocomplete). */
     searchTitles(text: string, limit = 25): ArticleHit[] {
       const query = searchQuery(text);
-      return query ? (titleSearch.all({ query: `title : (${query})`, limit }) as ArticleHit[]) : (recent.all({ limit }) as ArticleHit[]);
+      return query ? (titleSearch.all({ query, limit }) as ArticleHit[]) : (recent.all({ limit }) as ArticleHit[]);
     },
     count: (): number => (count.get() as { n: number }).n,
     newestDate: (): string | null => (newestDate.get() as { date: string | null }).date,

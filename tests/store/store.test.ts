@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'quotes_fts', 'people_fts']));
+    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'titles_fts', 'quotes_fts', 'people_fts']));
   });
 
   it('are not applied twice when the store is opened again, and keep the data', () => {
