@@ -1,25 +1,13 @@
-import type { QuoteKind, SpeakerKind, Span } from '../core/types.ts';
+import type { AnalyzedArticle, QuoteKind, SpeakerKind, Span } from '../core/types.ts';
+
+/** The fields of an analysed article that the articles table keeps (quotes and people have their own). */
+type ArticleColumns = Pick<AnalyzedArticle,
+  'title' | 'titleGenerated' | 'date' | 'publishedAt' | 'timeZone' | 'timeZoneAssumed' | 'dateline' | 'author' | 'outlet'
+  | 'caption' | 'photoCredit' | 'url' | 'imageUrl' | 'body' | 'summary' | 'gist' | 'warnings'>;
 
 /** An article as the store returns it. */
-export interface StoredArticle {
+export interface StoredArticle extends ArticleColumns {
   id: number;
-  title: string | null;
-  titleGenerated: boolean;
-  date: string | null;
-  publishedAt: string | null;
-  timeZone: string;
-  timeZoneAssumed: boolean;
-  dateline: string | null;
-  author: string | null;
-  outlet: string | null;
-  caption: string | null;
-  photoCredit: string | null;
-  url: string | null;
-  imageUrl: string | null;
-  body: string;
-  summary: string[];
-  gist: string | null;
-  warnings: string[];
   ingestedAt: string;
   sourceKey: string | null;
 }
