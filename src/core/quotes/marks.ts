@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { countWords } from '../text/normalize.ts';
+import { countWords } from '../text/words.ts';
 
 /** A stretch of text between quotation marks inside one paragraph. */
 export interface MarkedSpan {

@@ -1,6 +1,6 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
-import { countWords } from '../text/normalize.ts';
+import { countWords } from '../text/words.ts';
 import { contentTerms, termCounts } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
@@ -20,27 +20,60 @@ export interface Candidate {
 /** "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -" at the start of a lede. */
 const WIRE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'’-]{0,40}\s)?\((?:CNN|AP|AFP|Reuters|UPI|EW\.com|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?/u;
 
+const WHITESPACE_RUNS = /[\s\u00a0\u200b]+/g;
+
+const squeeze = (text: string): string => text.replace(WHITESPACE_RUNS, ' ').trim();
+
+/**
+ * At most 42 characters of WIRE_DATELINE come before its "(" (at most 83 UTF-16 units, letters outside the
+ * BMP taking two), and none of them is a "(": a sentence whose first "(" comes later has no dateline.
+ */
+const DATELINE_PAREN_MAX = 83;
+
+/** Removes a leading wire dateline; most sentences are answered without running the expression. */
+function dropWireDateline(text: string): string {
+  const paren = text.indexOf('(');
+  return paren === -1 || paren > DATELINE_PAREN_MAX ? text : text.replace(WIRE_DATELINE, '');
+}
+
 /** Cleans a sentence for display: whitespace runs become one space; a leading wire dateline goes. */
 export function cleanSentence(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim().replace(WIRE_DATELINE, '');
+  return dropWireDateline(squeeze(text));
+}
+
+const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
+const SPACE = /\s/;
+
+/** Number of whitespace-separated pieces of `text`, as `text.trim().split(/\s+/)` would give. */
+function countSpaced(text: string): number {
+  let pieces = 0;
+  let inPiece = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+    if (space) inPiece = false;
+    else if (!inPiece) {
+      inPiece = true;
+      pieces++;
+    }
+  }
+  return pieces;
 }
 
 /** Longest run of words with no comma, colon, bracket, dash or quotation mark between them. */
 export function longestUnpunctuatedRun(text: string): number {
   let best = 0;
-  for (const part of text.split(/[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u)) {
-    const n = part.trim().split(/\s+/).filter(Boolean).length;
-    if (n > best) best = n;
-  }
+  for (const part of text.split(RUN_BREAKS)) best = Math.max(best, countSpaced(part));
   return best;
 }
 
-/** The displayed text of a usable sentence, or null for boilerplate, captions and fragments. */
-function usableText(text: string, span: Span): string | null {
-  const raw = text.slice(span.start, span.end).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-  if (isBoilerplate(raw) || looksLikeCaption(raw)) return null;
-  const shown = cleanSentence(raw);
-  return countWords(shown) < 4 ? null : shown;
+/** The displayed text of a usable sentence and its word count, or null for boilerplate, captions and fragments. */
+function usableSentence(text: string, span: Span): { shown: string; words: number } | null {
+  const squeezed = squeeze(text.slice(span.start, span.end));
+  if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
+  const shown = dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
+  const words = countWords(shown);
+  return words < 4 ? null : { shown, words };
 }
 
 /**
@@ -50,9 +83,9 @@ function usableText(text: string, span: Span): string | null {
 export function buildCandidates(text: string, sentences: Span[]): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((span, index) => {
-    const shown = usableText(text, span);
-    if (shown === null) return;
-    const words = countWords(shown);
+    const usable = usableSentence(text, span);
+    if (usable === null) return;
+    const { shown, words } = usable;
     out.push({ index, rank: out.length, text: shown, words, terms: termCounts(contentTerms(shown)), longestRun: longestUnpunctuatedRun(shown) });
   });
   return out;
@@ -61,8 +94,8 @@ export function buildCandidates(text: string, sentences: Span[]): Candidate[] {
 /** The first usable sentence (the lede), cleaned for display, or null. */
 export function firstUsableSentence(text: string, sentences: Span[]): string | null {
   for (const span of sentences) {
-    const shown = usableText(text, span);
-    if (shown !== null) return shown;
+    const usable = usableSentence(text, span);
+    if (usable !== null) return usable.shown;
   }
   return null;
 }

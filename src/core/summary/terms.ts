@@ -1,5 +1,7 @@
 /** Content-word bags for comparing sentences: lower case, stop words dropped, a light suffix stemmer. */
 
+import { nextWordStart, wordEnd } from '../text/words.ts';
+
 const STOP_WORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both ' +
     'but by can could did do does doing down during each few for from further had has have having he her here hers herself ' +
@@ -12,20 +14,34 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
-/** A crude stem: enough to match "charges"/"charged"/"charging" without a full Porter stemmer. */
+/** Suffixes the stemmer strips, longest first (a word ending in "ers" loses "ers", not "s"). */
+const SUFFIXES = ['ment', 'ing', 'ers', 'ed', 'es', 'ly', 'er', 's'];
+
+/**
+ * A crude stem: enough to match "charges"/"charged"/"charging" without a full Porter stemmer. The longest
+ * matching suffix goes, provided four letters remain; a shorter suffix is not tried instead.
+ */
 export function stem(word: string): string {
   if (word.length <= 4) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  const m = /(?:ing|ed|es|s|ly|ment|ers?)$/u.exec(word);
-  return m && word.length - m[0].length >= 4 ? word.slice(0, m.index) : word;
+  const suffix = SUFFIXES.find((s) => word.endsWith(s));
+  return suffix && word.length - suffix.length >= 4 ? word.slice(0, -suffix.length) : word;
 }
+
+/** "12", "07": one- and two-digit numbers (days, ages, counts) say nothing about the topic. */
+const isShortNumber = (w: string): boolean => w.length <= 2 && /^\d+$/.test(w);
 
 /** Content-word stems of a text, in order (with repeats). */
 export function contentTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
-    const w = m[0].replace(/['’]s$/u, '');
-    if (w.length < 2 || STOP_WORDS.has(w) || /^\d{1,2}$/.test(w)) continue;
+  const lower = text.toLowerCase();
+  for (let start = nextWordStart(lower, 0); start !== -1; ) {
+    // Words of [\p{L}\p{N}]+(?:['’]\p{L}+)?: "o'neill" is one term, "rock'n'roll" two.
+    const end = wordEnd(lower, start, 1);
+    const word = lower.slice(start, end);
+    start = nextWordStart(lower, end);
+    const w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+    if (w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w)) continue;
     out.push(stem(w));
   }
   return out;

@@ -15,8 +15,3 @@ export function foldName(name: string): string {
 export function squeezeSpaces(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
-
-/** Counts words (runs of letters or digits). */
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
-}

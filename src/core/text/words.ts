@@ -1,0 +1,58 @@
+/**
+ * A word scanner for the hot paths of the analysis. It finds exactly what the regular expression
+ * `[\p{L}\p{N}]+(?:['’]\p{L}+)*` finds (letters or digits, joined by apostrophes followed by letters), but
+ * answers ASCII characters without the regex engine, which makes counting and listing words several times
+ * faster on English text. Other characters are classified by the same Unicode properties.
+ */
+
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
+const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
+/** Is the code point at `i` a letter (\p{L})? */
+function letterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Is the code point at `i` a letter or a digit (\p{L} or \p{N})? */
+function letterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) || isAsciiDigit(c);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Index of the first letter or digit at or after `from`, or -1. */
+export function nextWordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i += unitsAt(text, i)) if (letterOrDigitAt(text, i)) return i;
+  return -1;
+}
+
+/**
+ * End of the word that starts at `start`: its letters and digits, then up to `maxJoins` apostrophe-joined
+ * parts of letters ("don't", "O'Neill"); an apostrophe not followed by a letter ends the word before it.
+ */
+export function wordEnd(text: string, start: number, maxJoins = Infinity): number {
+  let i = start;
+  while (i < text.length && letterOrDigitAt(text, i)) i += unitsAt(text, i);
+  for (let joins = 0; joins < maxJoins; joins++) {
+    if (i + 1 >= text.length || !isApostrophe(text.charCodeAt(i)) || !letterAt(text, i + 1)) break;
+    i++;
+    while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
+  }
+  return i;
+}
+
+/** Counts words (runs of letters or digits, apostrophe-joined parts included). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (let i = nextWordStart(text, 0); i !== -1; i = nextWordStart(text, wordEnd(text, i))) n++;
+  return n;
+}
