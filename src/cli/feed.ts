@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
       return withCliContext((ctx) => report(async () => {
         const { feed, report } = await addFeed(ctx, url, { intervalMinutes: interval ?? ctx.config.feedIntervalMinutes, addedBy: 'cli' });
         const failed = report.itemFailures ? `, ${report.itemFailures} item${report.itemFailures === 1 ? '' : 's'} could not be read` : '';
-        console.log(`added feed #${feed.id} ${feed.title ?? feed.url}, polled every ${formatInterval(feed.intervalMinutes)}: ${report.stored} current article${report.stored === 1 ? '' : 's'} stored (not announced)${failed}`);
+        console.log(`added feed #${feed.id} ${feed.title ?? feed.url}, polled every ${formatInterval(feed.intervalMinutes)}: ${report.stored} current article${report.stored === 1 ? '' : 's'} stored (not news for digests)${failed}`);
       }));
     }
     case 'list':

@@ -52,8 +52,9 @@ function feedUrl(text: string): string {
 }
 
 /**
- * Subscribes to a feed and polls it at once: its current items are stored without being announced. A URL that
- * cannot be fetched or is not a feed is not added; a web page that announces a feed adds that feed instead.
+ * Subscribes to a feed and polls it at once: its current items are stored as backlog, not news for digests.
+ * A URL that cannot be fetched or is not a feed is not added; a web page that announces a feed adds that feed
+ * instead.
  */
 export async function addFeed(ctx: AppContext, text: string, options: { intervalMinutes: number; addedBy?: string | null }, discover = true): Promise<{ feed: FeedRow; report: FeedPollReport }> {
   const url = feedUrl(text);

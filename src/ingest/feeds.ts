@@ -30,7 +30,7 @@ export interface PollResult {
 
 /**
  * Polls one feed: a conditional GET with the stored validators, then every item not seen before is stored as an
- * article (teasers by fetching their page). Items of a feed's first poll are stored without being announced.
+ * article (teasers by fetching their page). Items of a feed's first poll are its backlog: stored, but kept out of digests.
  * Throws FetchError or FeedParseError when the feed itself cannot be read; failures of single items are returned.
  */
 export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResult> {
@@ -61,16 +61,16 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
     const now = ctx.now().toISOString();
     try {
       const { articleId, status } = await storeItem(ctx, feed, item);
-      // Items of the first poll, and articles the store already had, are never announced.
-      const announced = !feed.primed || status === 'unchanged';
+      // The first poll's items are the feed's backlog: stored, but not news for the next digest. An article
+      // the store already had keeps its own place in digests.
       const backlog = !feed.primed && status !== 'unchanged';
-      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId, error: null, announced, backlog, now });
+      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId, error: null, backlog, now });
       if (status !== 'unchanged') result.stored++;
       else result.known++;
     } catch (error) {
       const reason = error instanceof FetchError || error instanceof PageRejectedError ? error.message : `could not be stored: ${(error as Error).message}`;
       if (!(error instanceof FetchError)) ctx.log.warn({ feed: feed.url, item: item.id, reason }, 'feed item not stored');
-      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId: null, error: reason, announced: !feed.primed, now });
+      ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId: null, error: reason, backlog: !feed.primed, now });
       result.failed.push({ itemId: item.id, reason });
     }
   }
@@ -134,7 +134,7 @@ function uniqueById(items: FeedItem[]): FeedItem[] {
   return items.filter((item) => !seen.has(item.id) && (seen.add(item.id), true));
 }
 
-/** Oldest first, so articles are stored (and later announced) in the order they were published. */
+/** Oldest first, so articles are stored in the order they were published. */
 function oldestFirst(items: FeedItem[]): FeedItem[] {
   const dated = items.every((i) => i.publishedAt);
   if (!dated) return [...items].reverse();

@@ -19,7 +19,7 @@ export interface FeedRow {
   lastError: string | null;
   /** Set when the feed was paused (after too many failures in a row); null while it is polled. */
   pausedAt: string | null;
-  /** True once a first poll succeeded: its items were stored without being announced. */
+  /** True once a first poll succeeded: its items were stored as backlog, not news. */
   primed: boolean;
 }
 
@@ -37,7 +37,8 @@ export interface FeedItemRow {
   stored: boolean;
   attempts: number;
   lastError: string | null;
-  announced: boolean;
+  /** Seen on the feed's first poll: old news, kept out of digests. */
+  backlog: boolean;
   firstSeenAt: string;
 }
 
@@ -45,15 +46,15 @@ const FEED_COLUMNS = `id, url, title, site_url AS siteUrl, interval_minutes AS i
   added_at AS addedAt, added_by AS addedBy, next_poll_at AS nextPollAt, last_polled_at AS lastPolledAt, last_ok_at AS lastOkAt,
   failures, last_error AS lastError, paused_at AS pausedAt, primed`;
 const ITEM_COLUMNS = `feed_id AS feedId, item_id AS itemId, article_id AS articleId, title, link, stored, attempts,
-  last_error AS lastError, announced, first_seen_at AS firstSeenAt`;
+  last_error AS lastError, backlog, first_seen_at AS firstSeenAt`;
 
 const toFeed = (row: unknown): FeedRow => {
   const r = row as Omit<FeedRow, 'primed'> & { primed: number };
   return { ...r, primed: r.primed === 1 };
 };
 const toItem = (row: unknown): FeedItemRow => {
-  const r = row as Omit<FeedItemRow, 'stored' | 'announced'> & { stored: number; announced: number };
-  return { ...r, stored: r.stored === 1, announced: r.announced === 1 };
+  const r = row as Omit<FeedItemRow, 'stored' | 'backlog'> & { stored: number; backlog: number };
+  return { ...r, stored: r.stored === 1, backlog: r.backlog === 1 };
 };
 
 /** Feeds and the items already seen in them (the SQL of migration 3). */
@@ -74,14 +75,11 @@ export function createFeedStore(db: Db) {
   const resume = db.prepare('UPDATE feeds SET paused_at = NULL, failures = 0, next_poll_at = @now WHERE id = @id');
   const setIntervalStmt = db.prepare('UPDATE feeds SET interval_minutes = @intervalMinutes WHERE id = @id');
   const item = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items WHERE feed_id = @feedId AND item_id = @itemId`);
-  const upsertItem = db.prepare(`INSERT INTO feed_items (feed_id, item_id, article_id, title, link, stored, attempts, last_error, announced, backlog, first_seen_at)
-    VALUES (@feedId, @itemId, @articleId, @title, @link, @stored, 1, @error, @announced, @backlog, @now)
+  const upsertItem = db.prepare(`INSERT INTO feed_items (feed_id, item_id, article_id, title, link, stored, attempts, last_error, backlog, first_seen_at)
+    VALUES (@feedId, @itemId, @articleId, @title, @link, @stored, 1, @error, @backlog, @now)
     ON CONFLICT (feed_id, item_id) DO UPDATE SET article_id = excluded.article_id, stored = excluded.stored,
       attempts = feed_items.attempts + 1, last_error = excluded.last_error,
-      announced = max(feed_items.announced, excluded.announced), backlog = max(feed_items.backlog, excluded.backlog)`);
-  const unannounced = db.prepare(`SELECT ${ITEM_COLUMNS} FROM feed_items
-    WHERE announced = 0 AND stored = 1 AND article_id IS NOT NULL ORDER BY first_seen_at, feed_id, rowid LIMIT @limit`);
-  const markAnnounced = db.prepare('UPDATE feed_items SET announced = 1 WHERE feed_id = @feedId AND item_id = @itemId');
+      backlog = max(feed_items.backlog, excluded.backlog)`);
 
   return {
     /** Subscribes to a feed, due at once. Throws on a URL already subscribed (check `byUrl` first). */
@@ -114,14 +112,9 @@ export function createFeedStore(db: Db) {
       return row ? toItem(row) : null;
     },
     /** Records an item as stored (with its article) or as failed (attempts counted). */
-    /** `backlog`: the article was first stored by the feed's first poll, so it is not news for digests. */
-    recordItem: (input: { feedId: number; itemId: string; title: string | null; link: string | null; articleId: number | null; error: string | null; announced: boolean; backlog?: boolean; now: string }): void =>
-      void upsertItem.run({ ...input, stored: input.articleId !== null ? 1 : 0, announced: input.announced ? 1 : 0, backlog: input.backlog ? 1 : 0 }),
-    /** Stored items that still wait to be announced, oldest first. */
-    unannounced: (limit = 50): FeedItemRow[] => unannounced.all({ limit }).map(toItem),
-    markAnnounced: db.transaction((items: { feedId: number; itemId: string }[]): void => {
-      for (const i of items) markAnnounced.run(i);
-    }),
+    /** `backlog`: the item belongs to the feed's first poll, so its article is not news for digests (once set, it stays). */
+    recordItem: (input: { feedId: number; itemId: string; title: string | null; link: string | null; articleId: number | null; error: string | null; backlog: boolean; now: string }): void =>
+      void upsertItem.run({ ...input, stored: input.articleId !== null ? 1 : 0, backlog: input.backlog ? 1 : 0 }),
   };
 }
 

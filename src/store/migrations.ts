@@ -273,6 +273,7 @@ export const migrations: Migration[] = [
         title, content='articles', content_rowid='id', prefix='2 3', tokenize='unicode61 remove_diacritics 2'
       );
       INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');
+
       CREATE TRIGGER titles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
       END;
@@ -283,6 +284,15 @@ export const migrations: Migration[] = [
         INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
         INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
       END;
+    `,
+  },
+  {
+    version: 9,
+    description: 'feed items lose the announced state nothing read',
+    up: `
+      -- Feeds reach people through digests, which leave a feed's backlog out (migration 5).
+      DROP INDEX feed_items_to_announce;
+      ALTER TABLE feed_items DROP COLUMN announced;
     `,
   },
 ];

@@ -94,7 +94,7 @@ describe('quotewire feed (the real CLI)', () => {
   it('adds, lists and removes a feed', async () => {
     const added = await cli(['add', server.url('/rss2.xml'), '--every', '1h']);
     expect(added).toMatchObject({ code: 0 });
-    expect(added.stdout).toMatch(/^added feed #1 Larkspur Ledger, polled every 1h: 2 current articles stored \(not announced\)/);
+    expect(added.stdout).toMatch(/^added feed #1 Larkspur Ledger, polled every 1h: 2 current articles stored \(not news for digests\)/);
     const listed = await cli(['list']);
     expect(listed.stdout).toMatch(/^#1 Larkspur Ledger <.*rss2\.xml> every 1h, 2 articles - ok, next poll/);
     const removed = await cli(['remove', '1']);

@@ -66,7 +66,7 @@ describe('polling an RSS 2.0 feed', () => {
     const orchard = ctx.store.articles.byId(ctx.store.feeds.item(feed.id, 'ledger-orchard-0516')!.articleId!)!;
     expect(orchard).toMatchObject({ title: 'Orchard volunteers graft two hundred apple trees', author: 'Henrike Solberg', publishedAt: '2025-05-16T07:45:00+02:00' });
     expect(orchard.body).toContain('old local apple varieties');
-    expect(ctx.store.feeds.unannounced()).toEqual([]);
+    expect(ctx.store.feeds.item(feed.id, 'ledger-orchard-0516')?.backlog).toBe(true);
     expect(ctx.store.feeds.byId(feed.id)).toMatchObject({ title: 'Larkspur Ledger', primed: true, failures: 0, nextPollAt: '2025-06-01T12:15:00.000Z' });
   });
 
@@ -83,14 +83,12 @@ describe('polling an RSS 2.0 feed', () => {
     expect(server.requests).toHaveLength(before + 1);
   });
 
-  it('stores a new item of a later poll once, and marks it to be announced', async () => {
+  it('stores a new item of a later poll once, as news', async () => {
     const feed = addFeed('/rss2.xml');
     await poll(feed.id);
     rss = rss.replace('<item>', NEW_ITEM);
     expect(await poll(feed.id)).toMatchObject({ status: 'new', stored: 1 });
-    expect(ctx.store.feeds.unannounced()).toMatchObject([{ feedId: feed.id, itemId: 'ledger-harbour-0601', title: 'Harbour master retires after thirty winters' }]);
-    ctx.store.feeds.markAnnounced([{ feedId: feed.id, itemId: 'ledger-harbour-0601' }]);
-    expect(ctx.store.feeds.unannounced()).toEqual([]);
+    expect(ctx.store.feeds.item(feed.id, 'ledger-harbour-0601')).toMatchObject({ title: 'Harbour master retires after thirty winters', stored: true, backlog: false });
     rss += ' ';
     expect(await poll(feed.id)).toMatchObject({ status: 'unchanged', stored: 0 });
     expect(ctx.store.articles.count()).toBe(3);
@@ -112,7 +110,6 @@ describe('polling an RSS 2.0 feed', () => {
     rss = rss.replace('Orchard volunteers graft two hundred apple trees', 'Orchard volunteers graft 200 apple trees (corrected)');
     expect(await poll(feed.id)).toMatchObject({ status: 'unchanged', stored: 0 });
     expect(ctx.store.articles.count()).toBe(2);
-    expect(ctx.store.feeds.unannounced()).toEqual([]);
   });
 });
 
@@ -150,8 +147,8 @@ describe('polling other formats', () => {
     await poll(feed.id);
     server.routes.set('/news/regates', send(fixture('page-library.html')));
     expect(await poll(feed.id)).toMatchObject({ status: 'new', stored: 1 });
-    expect(ctx.store.feeds.item(feed.id, 'anse-regates-2')).toMatchObject({ stored: true, attempts: 2 });
-    expect(ctx.store.feeds.unannounced()).toEqual([]);
+    expect(ctx.store.feeds.item(feed.id, 'anse-regates-2')).toMatchObject({ stored: true, attempts: 2, backlog: true });
+    expect(ctx.store.digests.windowCount('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z')).toBe(0);
   });
 
   it('does not store the same article twice when two feeds link the same page', async () => {

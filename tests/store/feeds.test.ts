@@ -46,18 +46,17 @@ describe('feed store', () => {
     expect(store.feeds.byId(feed.id)).toMatchObject({ failures: 0, lastError: null });
   });
 
-  it('remembers items, counts attempts of failed ones, and keeps announcement state', () => {
+  it('remembers items, counts attempts of failed ones, and keeps them backlog once they were', () => {
     const feed = store.feeds.add({ url: 'https://d.example/feed', intervalMinutes: 15, now: NOW });
-    store.feeds.recordItem({ feedId: feed.id, itemId: 'g1', title: 'One', link: null, articleId: null, error: 'HTTP 404', announced: false, now: NOW });
-    store.feeds.recordItem({ feedId: feed.id, itemId: 'g1', title: 'One', link: null, articleId: null, error: 'HTTP 404', announced: false, now: NOW });
-    expect(store.feeds.item(feed.id, 'g1')).toMatchObject({ stored: false, attempts: 2, lastError: 'HTTP 404' });
+    store.feeds.recordItem({ feedId: feed.id, itemId: 'g1', title: 'One', link: null, articleId: null, error: 'HTTP 404', backlog: true, now: NOW });
+    store.feeds.recordItem({ feedId: feed.id, itemId: 'g1', title: 'One', link: null, articleId: null, error: 'HTTP 404', backlog: false, now: NOW });
+    expect(store.feeds.item(feed.id, 'g1')).toMatchObject({ stored: false, attempts: 2, lastError: 'HTTP 404', backlog: true });
     expect(store.feeds.item(feed.id, 'missing')).toBeNull();
-    expect(store.feeds.unannounced()).toEqual([]);
   });
 
   it('drops a feed with its items on remove', () => {
     const feed = store.feeds.add({ url: 'https://e.example/feed', intervalMinutes: 15, now: NOW });
-    store.feeds.recordItem({ feedId: feed.id, itemId: 'x', title: null, link: null, articleId: null, error: 'no text', announced: true, now: NOW });
+    store.feeds.recordItem({ feedId: feed.id, itemId: 'x', title: null, link: null, articleId: null, error: 'no text', backlog: true, now: NOW });
     expect(store.feeds.remove(feed.id)).toBe(true);
     expect(store.feeds.remove(feed.id)).toBe(false);
     expect(store.feeds.item(feed.id, 'x')).toBeNull();
