@@ -1,4 +1,4 @@
-import { resolveUrl } from '../core/parse/feed.ts';
+import { absoluteUrl } from '../core/parse/html-metadata.ts';
 
 const FEED_TYPES = /^application\/(?:rss\+xml|atom\+xml|feed\+json|rdf\+xml)$/i;
 
@@ -19,7 +19,7 @@ export function discoverFeeds(html: string, pageUrl: string): string[] {
     const rel = (attribute(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
     const type = attribute(tag, 'type') ?? '';
     if (!rel.includes('alternate') || !FEED_TYPES.test(type)) continue;
-    const url = resolveUrl(attribute(tag, 'href'), pageUrl);
+    const url = absoluteUrl(attribute(tag, 'href'), pageUrl);
     if (url && !found.includes(url)) found.push(url);
   }
   return found;

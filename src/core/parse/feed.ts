@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import { squeezeSpaces } from '../text/normalize.ts';
 import { cleanDate } from './html-clean.ts';
+import { absoluteUrl } from './html-metadata.ts';
 import { rawFeedOf } from './feed-formats.ts';
 import { xmlStructureProblem } from './feed-xml.ts';
 import type { RawFeedItem } from './feed-formats.ts';
@@ -78,14 +79,14 @@ export function parseFeed(body: string, options: ParseFeedOptions): ParsedFeed {
     throw new FeedParseError(`malformed feed at ${options.url}: ${detail}`);
   }
   const raw = rawFeedOf(result);
-  const feedBase = resolveUrl(raw.base, options.url) ?? options.url;
+  const feedBase = absoluteUrl(raw.base, options.url) ?? options.url;
   const items = raw.items.map((item) => finishItem(item, feedBase, options.timeZone ?? 'UTC'));
-  return { format: raw.format, title: plainText(raw.title), link: resolveUrl(raw.link, feedBase), items };
+  return { format: raw.format, title: plainText(raw.title), link: absoluteUrl(raw.link, feedBase), items };
 }
 
 function finishItem(item: RawFeedItem, feedBase: string, zone: string): FeedItem {
-  const base = resolveUrl(item.base, feedBase) ?? feedBase;
-  const link = resolveUrl(item.link, base);
+  const base = absoluteUrl(item.base, feedBase) ?? feedBase;
+  const link = absoluteUrl(item.link, base);
   const title = plainText(item.title);
   const publishedAt = feedDate(item.date, zone);
   const html = item.content ?? item.summary;
@@ -99,17 +100,6 @@ function finishItem(item: RawFeedItem, feedBase: string, zone: string): FeedItem
     html,
     isTeaser: isTeaser(item.content, item.summary),
   };
-}
-
-/** Resolves a possibly relative URL; null unless the result is http(s). */
-export function resolveUrl(href: string | null | undefined, base: string | null | undefined): string | null {
-  if (!href) return null;
-  try {
-    const url = base ? new URL(href.trim(), base) : new URL(href.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** A feed date as ISO with its own offset. RFC 822 dates with a wrong weekday are read without it. */
