@@ -1,3 +1,5 @@
+import { letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
+
 /** A word or punctuation token of a text range, with its offsets into the whole text. */
 export interface Token {
   start: number;
@@ -8,30 +10,50 @@ export interface Token {
   word: boolean;
 }
 
-// Words: letters/digits with inner apostrophes, hyphens and dots (U.S, J.D); one regex pass, no backtracking
-// beyond a single character class per step.
-const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|''|\S/gu;
+/** Characters that join two runs of letters or digits into one word token: U.S, J.D, O'Neill, AT&T, well-known. */
+const isWordJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
+const SPACE = /^\s$/u;
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Is the code point at `i` whitespace (\s)? */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/**
+ * End of the token that starts at the non-space `i`. Tokens are what
+ * `/[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|''|\S/u` matches: a word with inner joiners, a `''` pair, or any
+ * other single character.
+ */
+function tokenEnd(text: string, i: number): number {
+  if (letterOrDigitAt(text, i)) {
+    let e = letterOrDigitRunEnd(text, i);
+    while (e + 1 < text.length && isWordJoiner(text.charCodeAt(e)) && letterOrDigitAt(text, e + 1)) e = letterOrDigitRunEnd(text, e + 1);
+    return e;
+  }
+  if (text[i] === "'" && text[i + 1] === "'") return i + 2;
+  return i + unitsAt(text, i);
+}
 
 /** Splits `text[start, end)` into word and punctuation tokens (whitespace dropped). Linear time. */
 export function tokenize(text: string, start: number, end: number): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const s = m.index;
-    if (s >= end) break;
-    let e = s + m[0].length;
-    if (e > end) e = end;
+  // As a /u regex would, a start inside a surrogate pair begins at the pair.
+  const splitsPair = start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1));
+  for (let s = splitsPair ? start - 1 : start; s < end; ) {
+    if (spaceAt(text, s)) {
+      s += unitsAt(text, s);
+      continue;
+    }
+    const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word: isWordChar(t.charCodeAt(0), t) });
-    if (m[0].length === 0) TOKEN_RE.lastIndex++;
+    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word: letterOrDigitAt(t, 0) });
+    s = e;
   }
   return out;
-}
-
-function isWordChar(code: number, t: string): boolean {
-  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
-  return code > 127 && /^[\p{L}\p{N}]/u.test(t);
 }
 
 export const isCapitalised = (t: string): boolean => {

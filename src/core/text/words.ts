@@ -13,7 +13,7 @@ const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
 /** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
-const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+export const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
 
 /** Is the code point at `i` a letter (\p{L})? */
 function letterAt(text: string, i: number): boolean {
@@ -23,7 +23,7 @@ function letterAt(text: string, i: number): boolean {
 }
 
 /** Is the code point at `i` a letter or a digit (\p{L} or \p{N})? */
-function letterOrDigitAt(text: string, i: number): boolean {
+export function letterOrDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiLetter(c) || isAsciiDigit(c);
   return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
@@ -35,13 +35,19 @@ export function nextWordStart(text: string, from: number): number {
   return -1;
 }
 
+/** End of the run of letters and digits that starts at `start`. */
+export function letterOrDigitRunEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && letterOrDigitAt(text, i)) i += unitsAt(text, i);
+  return i;
+}
+
 /**
  * End of the word that starts at `start`: its letters and digits, then up to `maxJoins` apostrophe-joined
  * parts of letters ("don't", "O'Neill"); an apostrophe not followed by a letter ends the word before it.
  */
 export function wordEnd(text: string, start: number, maxJoins = Infinity): number {
-  let i = start;
-  while (i < text.length && letterOrDigitAt(text, i)) i += unitsAt(text, i);
+  let i = letterOrDigitRunEnd(text, start);
   for (let joins = 0; joins < maxJoins; joins++) {
     if (i + 1 >= text.length || !isApostrophe(text.charCodeAt(i)) || !letterAt(text, i + 1)) break;
     i++;
