@@ -21,8 +21,24 @@ export interface Candidate {
 const WIRE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'’-]{0,40}\s)?\((?:CNN|AP|AFP|Reuters|UPI|EW\.com|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?/u;
 
 const WHITESPACE_RUNS = /[\s\u00a0\u200b]+/g;
+const SPACE = /\s/;
 
-const squeeze = (text: string): string => text.replace(WHITESPACE_RUNS, ' ').trim();
+/**
+ * Is there whitespace to squeeze: any but single spaces between non-spaces, or a zero-width space? Most
+ * sentences have none, and the check is cheaper than replacing every space with itself.
+ */
+function hasLooseSpace(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return true;
+    } else if ((c >= 9 && c <= 13) || c === 0x200b || (c > 127 && SPACE.test(text[i]!))) return true;
+  }
+  return false;
+}
+
+const squeeze = (text: string): string => (hasLooseSpace(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text);
 
 /**
  * At most 42 characters of WIRE_DATELINE come before its "(" (at most 83 UTF-16 units, letters outside the
@@ -42,7 +58,6 @@ export function cleanSentence(text: string): string {
 }
 
 const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
-const SPACE = /\s/;
 
 /** Number of whitespace-separated pieces of `text`, as `text.trim().split(/\s+/)` would give. */
 function countSpaced(text: string): number {

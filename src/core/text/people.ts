@@ -128,11 +128,6 @@ function nameEnd(tokens: Token[]): number {
   return m && last.text.length > m[0].length ? last.end - m[0].length : last.end;
 }
 
-/** foldName with a fast path for plain ASCII. */
-function fold(s: string): string {
-  return /^[\x20-\x7e]*$/.test(s) ? s.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim() : foldName(s);
-}
-
 /** The gender known so far, or the first-name guess. */
 function genderGuess(e: Entity): Gender | null {
   return e.gender ?? (e.parts.length > 1 ? genderOfFirstName(e.parts[0]!) : null);
@@ -165,8 +160,8 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   const add = (run: Run, kind: 'person' | 'organisation'): void => {
     const parts = run.tokens.filter((t) => t.word).map(bare);
     const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : parts.join(' ').replace(/ \./g, '.');
-    const key = fold(name);
-    const last = fold(parts[parts.length - 1] ?? name);
+    const key = foldName(name);
+    const last = foldName(parts[parts.length - 1] ?? name);
     let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts, run.titleWords) : undefined);
     if (idx === undefined) {
       idx = entities.length;
@@ -195,7 +190,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     if (!owners) return undefined;
     if (parts.length > 1) {
       // Same surname, different first names: different people.
-      return owners.find((x) => entities[x]!.parts.length === 1 || fold(entities[x]!.parts[0]!) === fold(parts[0]!));
+      return owners.find((x) => entities[x]!.parts.length === 1 || foldName(entities[x]!.parts[0]!) === foldName(parts[0]!));
     }
     const g = titleWords.map(genderOfWord).find((x) => x !== null);
     if (g) return owners.find((x) => genderGuess(entities[x]!) === g) ?? owners[0];
@@ -220,11 +215,11 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   // Lone names: surnames or first names of people seen elsewhere in the article.
   const byFirstName = new Map<string, number>();
   entities.forEach((e, x) => {
-    if (e.kind === 'person' && e.parts.length > 1 && !byFirstName.has(fold(e.parts[0]!))) byFirstName.set(fold(e.parts[0]!), x);
+    if (e.kind === 'person' && e.parts.length > 1 && !byFirstName.has(foldName(e.parts[0]!))) byFirstName.set(foldName(e.parts[0]!), x);
   });
   for (const { run } of pending) {
     const words = run.tokens.filter((t) => t.word).map(bare);
-    const last = fold(words[words.length - 1]!);
+    const last = foldName(words[words.length - 1]!);
     let idx = surnameOwner(last, words.length > 1 ? words : [], run.titleWords);
     if (idx === undefined && words.length === 1) idx = byFirstName.get(last);
     if (idx === undefined) continue;
