@@ -31,14 +31,39 @@ export function letterOrDigitAt(text: string, i: number): boolean {
 
 /** Index of the first letter or digit at or after `from`, or -1. */
 export function nextWordStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i += unitsAt(text, i)) if (letterOrDigitAt(text, i)) return i;
+  for (let i = from; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiLetter(c) || isAsciiDigit(c)) return i;
+      i++;
+    } else {
+      if (letterOrDigitAt(text, i)) return i;
+      i += unitsAt(text, i);
+    }
+  }
   return -1;
 }
 
 /** End of the run of letters and digits that starts at `start`. */
 export function letterOrDigitRunEnd(text: string, start: number): number {
   let i = start;
-  while (i < text.length && letterOrDigitAt(text, i)) i += unitsAt(text, i);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiLetter(c) && !isAsciiDigit(c)) break;
+      i++;
+    } else {
+      if (!letterOrDigitAt(text, i)) break;
+      i += unitsAt(text, i);
+    }
+  }
+  return i;
+}
+
+/** End of the run of letters that starts at `start`. */
+function letterRunEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
   return i;
 }
 
@@ -50,8 +75,7 @@ export function wordEnd(text: string, start: number, maxJoins = Infinity): numbe
   let i = letterOrDigitRunEnd(text, start);
   for (let joins = 0; joins < maxJoins; joins++) {
     if (i + 1 >= text.length || !isApostrophe(text.charCodeAt(i)) || !letterAt(text, i + 1)) break;
-    i++;
-    while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
+    i = letterRunEnd(text, i + 1);
   }
   return i;
 }
