@@ -108,7 +108,7 @@ function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
-const TERMINATORS = new Set(['.', '!', '?', '…']);
+const isTerminator = (c: string | undefined): boolean => c === '.' || c === '!' || c === '?' || c === '…';
 
 const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -174,9 +174,9 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
   for (let i = start; i < end; i++) {
     const c = text[i]!;
     let boundary = -1; // index where the next sentence starts
-    if (TERMINATORS.has(c)) {
+    if (isTerminator(c)) {
       let j = i + 1;
-      while (j < end && (TERMINATORS.has(text[j]!) || CLOSERS.has(text[j]!))) j++;
+      while (j < end && (isTerminator(text[j]) || CLOSERS.has(text[j]!))) j++;
       const closeEnd = j;
       if (j < end && isSpace(text[j])) {
         while (j < end && isSpace(text[j])) j++;
