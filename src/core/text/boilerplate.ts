@@ -36,9 +36,16 @@ const SPEECH_LABEL = /\b(?:said|says|say|told|added|explains?|explained|wrote|wr
 /** A sentence opening with one of these is a sentence, not a "Label: caption" ("With the new film: Part Two out..."). */
 const CLAUSE_OPENER = /^(?:With|In|On|At|For|After|Before|As|When|While|From|By|To|Of|He|She|They|It|We|I|But|And|So|If|Asked|Speaking|According)\b/u;
 
+/**
+ * The case-insensitive patterns (all but two) joined into one expression, so that a sentence is scanned
+ * once rather than once per pattern. None has a capturing group, so joining them changes no match.
+ */
+const BOILERPLATE_IGNORING_CASE = new RegExp(BOILERPLATE.filter((re) => re.flags === 'i').map((re) => `(?:${re.source})`).join('|'), 'i');
+const BOILERPLATE_OTHERS = BOILERPLATE.filter((re) => re.flags !== 'i');
+
 /** True for furniture sentences: boilerplate prompts, credits and bylines. */
 export function isBoilerplate(sentence: string): boolean {
-  return BOILERPLATE.some((re) => re.test(sentence));
+  return BOILERPLATE_IGNORING_CASE.test(sentence) || BOILERPLATE_OTHERS.some((re) => re.test(sentence));
 }
 
 /** Ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing quotes or brackets. */
@@ -49,6 +56,7 @@ export function hasFinalPunctuation(sentence: string): boolean {
 /** True when a sentence looks like an image caption (label prefix, picture markers, no final stop). */
 export function looksLikeCaption(sentence: string): boolean {
   if (!hasFinalPunctuation(sentence)) return true;
-  if (CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence.slice(0, 60)) && !CLAUSE_OPENER.test(sentence)) return true;
+  // The colon test first: CAPTION_LABEL backtracks through the opening words of every sentence.
+  if (sentence.includes(':') && CAPTION_LABEL.test(sentence) && !SPEECH_LABEL.test(sentence.slice(0, 60)) && !CLAUSE_OPENER.test(sentence)) return true;
   return CAPTION_MARKERS.test(sentence);
 }
