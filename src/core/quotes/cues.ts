@@ -141,6 +141,17 @@ const ADJECTIVE_CUES = new Map<string, Set<string>>(Object.entries({
 }).map(([adj, preps]) => [adj, new Set(preps.split(' '))]));
 const ADJECTIVE_INFO: CueInfo = { base: 'be', form: 'finite', takesObject: false, prep: true };
 
+/** Every word that can be a cue in some context: the lexicon keys of cueBefore, cueAfterAuxiliary and adjectiveCue. */
+const CUE_WORDS = new Set([...CUES.keys(), ...THAT_CUES.keys(), ...PREP_CUES.keys(), ...BARE_PREP_CUES.keys(), ...ADJECTIVE_CUES.keys()]);
+
+/**
+ * False when no context makes `lower` a cue, so that callers can skip gathering the context (the words
+ * before it) for the many words that are not in the lexicon at all.
+ */
+export function mayBeCue(lower: string): boolean {
+  return CUE_WORDS.has(lower);
+}
+
 /** The cue an attitude adjective is after a form of "be" (`prev`) and before its complement (`next`). */
 export function adjectiveCue(lower: string, next: string | undefined, prev: string | undefined): CueInfo | undefined {
   if (!next || !prev || !/^(is|are|was|were|be|been|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|feel|feels|felt|grew|became|become|’re|'re|’s|'s)$/.test(prev)) return undefined;

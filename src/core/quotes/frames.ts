@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, type CueInfo } from './cues.ts';
+import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -42,6 +42,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
           continue;
         }
+        if (!mayBeCue(t.lower)) continue;
         const cue = cueBefore(t.lower, next)
           ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
           ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
