@@ -137,8 +137,11 @@ const bare = (t: Token): string => t.text.replace(/['’]s?$/, '');
 
 /** A paragraph that only holds a name or two ("By Jane Doe", "Staff Writer John Roe") is a byline. */
 function isByline(tokens: Token[]): boolean {
+  // Most paragraphs are long: count their words only as far as it takes to rule them out.
+  let wordCount = 0;
+  for (let k = 0; k < tokens.length && wordCount <= 7; k++) if (tokens[k]!.word) wordCount++;
+  if (wordCount === 0 || wordCount > 7) return false;
   const words = tokens.filter((t) => t.word);
-  if (!words.length || words.length > 7) return false;
   if (tokens.some((t) => /[.!?"“”]/.test(t.text) && t.text !== '.')) return false;
   return words.every((t) => isCapitalised(t.text) || t.lower === 'by' || t.lower === 'and');
 }
