@@ -18,6 +18,14 @@ export interface Frame {
   segments: Span[];
 }
 
+/** The fields of a frame that come from its cue. */
+type CueFields = Omit<Frame, 'mention' | 'segments'>;
+
+/** A frame of a cue; built field by field, which V8 does markedly faster than `{ ...cueFields, mention, segments }`. */
+function frameWith(cue: CueFields, mention: Span | null, segments: Span[]): Frame {
+  return { paragraph: cue.paragraph, unit: cue.unit, cue: cue.cue, cueStart: cue.cueStart, cueEnd: cue.cueEnd, mention, segments };
+}
+
 /** Finds the frames of one paragraph. */
 export function findFrames(text: string, view: ParagraphView): Frame[] {
   const frames: Frame[] = [];
@@ -75,7 +83,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   const takesObject = cue.takesObject;
   const j = skipAdverbials(tokens, i - 1, unit.from);
   const prev = tokens[j];
-  const base = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
+  const base: CueFields = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
   const lo = Math.max(unit.from, consumedTo);
 
   // Inverted: `"...," said Obama.` / `..., said the official.`
@@ -88,7 +96,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
       const seg = trimContent(text, Math.max(tokens[lo]!.start, end - MAX_CONTENT), end);
       if (!seg) return null;
       const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
-      return { ...base, mention: { start: np.start, end: np.end }, segments };
+      return frameWith(base, { start: np.start, end: np.end }, segments);
     }
     if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, cue);
   }
@@ -96,14 +104,14 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
     // "..., saying that ..." — the source is the subject of the clause.
     const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
     if (!seg) return null;
-    return { ...base, mention: lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j), segments: [seg] };
+    return frameWith(base, lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j), [seg]);
   }
   if (j < lo) return null;
   if (prev && /^(and|but|then|by|after|before|while|from|for|without|or)$/.test(prev.lower) && j > unit.from) {
     // "X did Y and said ...", "responded by saying ...": the source is the clause's subject.
     const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
     const mention = lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j);
-    return seg && mention ? { ...base, mention, segments: [seg] } : null;
+    return seg && mention ? frameWith(base, mention, [seg]) : null;
   }
   const np = phraseBefore(tokens, j, lo);
   if (!np) return null;
@@ -168,13 +176,16 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our
 
 const NOUN_CUES = new Set(['attacks', 'plans', 'offers', 'wants', 'supports', 'labels', 'talks', 'mocks', 'defends', 'note', 'notes', 'claim', 'claims', 'tweet', 'tweets', 'estimate', 'estimates', 'promise', 'promises', 'pledge', 'pledges', 'vow', 'vows', 'demand', 'demands', 'warning', 'warnings', 'remark', 'remarks', 'comment', 'comments', 'reply', 'replies', 'question', 'questions', 'report', 'reports', 'fear', 'fears', 'hope', 'hopes', 'concern', 'concerns', 'response', 'answer', 'answers', 'suggestion', 'recommendation', 'state', 'states', 'writing', 'saying', 'hearing', 'finding', 'findings', 'statement', 'statements']);
 
+/** Words a title-case headline leaves in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'and', 'or', 'at', 'by', 'with', 'as']);
+
 /** A unit in title case (a headline): its cue words are capitalised too. */
 function isHeadline(tokens: Token[], from: number, to: number): boolean {
   let words = 0;
   let caps = 0;
   for (let m = from; m < to && m - from < 40; m++) {
     const t = tokens[m]!;
-    if (!t.word || /^(a|an|the|of|to|in|on|for|and|or|at|by|with|as)$/.test(t.text)) continue;
+    if (!t.word || HEADLINE_SMALL_WORDS.has(t.text)) continue;
     words++;
     if (isCapitalised(t.text)) caps++;
   }
@@ -184,7 +195,7 @@ function isHeadline(tokens: Token[], from: number, to: number): boolean {
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
   text: string, tokens: Token[], markOf: Int32Array, unit: { from: number; to: number }, np: Phrase, before: number, i: number,
-  base: Omit<Frame, 'mention' | 'segments'>, cue: CueInfo,
+  base: CueFields, cue: CueInfo,
 ): Frame | null {
   const { takesObject, prep } = cue;
   const mention = { start: np.start, end: np.end };
@@ -198,7 +209,7 @@ function subjectFrame(
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
-  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return { ...base, mention, segments: [left, ...continuation(text, tokens, at, unit.to)] };
+  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return frameWith(base, mention, [left, ...continuation(text, tokens, at, unit.to)]);
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
   if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;
@@ -206,7 +217,7 @@ function subjectFrame(
   if (!seg) return null;
   // "what the senators said was gerrymandering": the content opens with the relative word before the source.
   if (b && /^(what|which)$/.test(b.lower) && rest === 'content') seg.start = b.start;
-  return { ...base, mention, segments: [seg] };
+  return frameWith(base, mention, [seg]);
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
