@@ -117,7 +117,7 @@ export function continuation(text: string, tokens: Token[], k: number, hi: numbe
 const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting|warning|claiming|according|citing|calling)$/;
 
 /** Content to the right of a cue: from "that" (or the word after the cue) to the end of the unit. */
-export function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: Int32Array): Span | null {
+export function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: readonly number[]): Span | null {
   if (k >= hi) return null;
   let start = k;
   for (let m = k; m < Math.min(hi - 2, k + 8); m++) {

@@ -194,7 +194,7 @@ function isHeadline(tokens: Token[], from: number, to: number): boolean {
 
 /** Builds a frame whose source phrase comes before the cue. `before` is the token index left of the phrase. */
 function subjectFrame(
-  text: string, tokens: Token[], markOf: Int32Array, unit: { from: number; to: number }, np: Phrase, before: number, i: number,
+  text: string, tokens: Token[], markOf: readonly number[], unit: { from: number; to: number }, np: Phrase, before: number, i: number,
   base: CueFields, cue: CueInfo,
 ): Frame | null {
   const { takesObject, prep } = cue;
@@ -221,7 +221,7 @@ function subjectFrame(
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
-function clauseSubject(tokens: Token[], markOf: Int32Array, from: number, to: number): Span | null {
+function clauseSubject(tokens: Token[], markOf: readonly number[], from: number, to: number): Span | null {
   if (/^(on|in|at|after|before|during|last|this|earlier|later|when|while|since|as)$/.test(tokens[from]?.lower ?? '')) {
     // "On Thursday, however, Trump spoke ...": the subject comes after the opening phrase.
     for (let c = from + 1; c < Math.min(to, from + 12); c++) {

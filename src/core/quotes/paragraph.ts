@@ -10,7 +10,7 @@ export interface ParagraphView {
   tokens: Token[];
   marks: (MarkedSpan & { quoteLike: boolean })[];
   /** For each token, the index into `marks` of the marked span holding it, or -1. */
-  markOf: Int32Array;
+  markOf: number[];
   /** Units are sentences merged so that no quotation crosses a boundary: token index ranges [from, to). */
   units: { from: number; to: number }[];
 }
@@ -21,8 +21,11 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
   let si = 0;
   paragraphs.forEach((p, index) => {
     const tokens = tokenize(text, p.start, p.end);
-    const marks = findMarkedSpans(text, p).map((m) => ({ ...m, quoteLike: isQuoteLike(text, m) }));
-    const markOf = new Int32Array(tokens.length).fill(-1);
+    // Copied field by field: V8 builds these markedly faster than `{ ...m, quoteLike }`.
+    const marks = findMarkedSpans(text, p).map((m) => ({
+      start: m.start, end: m.end, innerStart: m.innerStart, innerEnd: m.innerEnd, open: m.open, quoteLike: isQuoteLike(text, m),
+    }));
+    const markOf: number[] = new Array<number>(tokens.length).fill(-1); // a plain array: typed arrays are slow to allocate
     let mi = 0;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
@@ -51,7 +54,7 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
  * `"Who would have believed it?" Trump said.` — the splitter ends a sentence after `?"`, but an attribution
  * right after a closing quotation belongs to it: true when a cue comes within the next few words.
  */
-function attributionFollows(tokens: Token[], k: number, markOf: Int32Array): boolean {
+function attributionFollows(tokens: Token[], k: number, markOf: readonly number[]): boolean {
   if (markOf[k - 1]! < 0 || markOf[k]! >= 0) return false;
   const closing = tokens[k - 1]!;
   const beforeClose = tokens[k - 2];
