@@ -107,16 +107,18 @@ export function createArticleStore(db: Db, people: PeopleStore) {
 
   /** Writes an article's quotes, creating or merging their people; adds each person's new quotes to `counts`. */
   function writeQuotes(articleId: number, article: AnalyzedArticle, counts = new Map<number, number>()): Map<number, number> {
+    // People are stored on their first attributed quote, so nobody is stored without one.
+    const peopleByName = new Map(article.people.map((p) => [p.name, p]));
     const personIds = new Map<string, number>();
-    for (const person of article.people) {
-      if (person.quoteCount > 0) personIds.set(person.name, people.upsert(person));
-    }
     article.quotes.forEach((q, position) => {
       let personId: number | null = null;
       if (q.speaker && q.speakerKind !== 'unknown') {
-        personId = personIds.get(q.speaker) ?? people.upsert({
-          name: q.speaker, kind: q.speakerKind === 'organisation' ? 'organisation' : 'person', gender: null, titles: [],
-        });
+        personId = personIds.get(q.speaker) ?? null;
+        if (personId === null) {
+          const kind = q.speakerKind === 'organisation' ? 'organisation' : 'person';
+          personId = people.upsert(peopleByName.get(q.speaker) ?? { name: q.speaker, kind, gender: null, titles: [] });
+          personIds.set(q.speaker, personId);
+        }
         counts.set(personId, (counts.get(personId) ?? 0) + 1);
       }
       insertQuote.run({

@@ -57,7 +57,7 @@ export function createPeopleStore(db: Db) {
     adjustCounts(deltas: Map<number, number>): void {
       for (const [id, delta] of deltas) {
         if (delta !== 0) addToCount.run({ id, delta });
-        dropUnquoted.run({ id });
+        if (delta <= 0) dropUnquoted.run({ id }); // only losing quotes can leave someone with none
       }
     },
 

@@ -80,6 +80,14 @@ describe('saving articles', () => {
     expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
   });
 
+  it('stores no person without an attributed quote', () => {
+    const article = articleQuoting([['Dana Whitlock', 'We will build it.'], ['Luis Ferro', 'Not this year.']]);
+    article.quotes[1] = { ...article.quotes[1]!, speakerKind: 'unknown' };
+    save(article);
+    expect(store.people.byKey('Luis Ferro')).toBeNull();
+    expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(1);
+  });
+
   it('keeps the quote search in step when an article is replaced or deleted', () => {
     const about = (words: string) => {
       const person = store.people.byKey('Dana Whitlock');
