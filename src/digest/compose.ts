@@ -27,26 +27,57 @@ export interface DigestContent {
 const COLOR = 0x2f6f9f;
 const QUOTE_MAX = 300;
 const GIST_MAX = 600;
-const KIND_WEIGHT = { direct: 30, mixed: 20, indirect: 10 } as const;
+const KIND_RANK = { direct: 2, mixed: 1, indirect: 0 } as const;
+/** Shorter than this, a quote is a fragment ("a disgrace", "the plan"): a word in quotation marks, not a statement. */
+const FRAGMENT_CHARS = 25;
 
-function quoteScore(q: DigestQuoteRow): number {
-  const n = q.text.length;
-  const length = n < 25 ? -15 : n <= 60 ? 2 : n <= 250 ? 5 : n <= 400 ? 2 : 0;
-  return KIND_WEIGHT[q.kind] + (q.speaker ? 12 : 0) + length + Math.min(q.speakerQuotes, 20) / 10;
+/** 2 for a quote of a comfortable length, 1 for a short or long one, 0 for one that would be cut hard. */
+function lengthBand(n: number): number {
+  if (n >= 60 && n <= 250) return 2;
+  return n <= 400 ? 1 : 0;
+}
+
+const fold = (text: string): string => text.toLowerCase().replace(/[\s"“”'‘’«»]+/g, ' ').trim();
+
+/** True when the gist already carries the quote's words (a lede sentence often is the quote), so showing it adds nothing. */
+function inGist(quote: DigestQuoteRow, foldedGist: string): boolean {
+  const words = fold(quote.text);
+  return foldedGist.length > 0 && words.length > 0 && foldedGist.includes(words.slice(0, 80));
+}
+
+/** What makes a quote telling, most important first; compared left to right. */
+function quoteRank(q: DigestQuoteRow, foldedGist: string): number[] {
+  return [
+    q.speaker ? 1 : 0,
+    q.text.length >= FRAGMENT_CHARS ? 1 : 0,
+    inGist(q, foldedGist) ? 0 : 1,
+    KIND_RANK[q.kind],
+    lengthBand(q.text.length),
+    Math.min(q.speakerQuotes, 20),
+  ];
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
 
 /**
- * The article's most telling quote: spoken words (direct, then mixed, then reported) by a named speaker, of
- * a readable length, from someone often quoted; the earliest wins a tie. Null when the article has none.
+ * The article's most telling quote, deciding by each rule in turn: a named speaker (the digest shows who
+ * said it); a statement, not a quoted word or two; words the gist does not already show; spoken words
+ * (direct, then mixed, then reported speech); a readable length; someone often quoted. The earliest quote
+ * wins a tie. Null when the article has none.
  */
-export function pickQuote(quotes: DigestQuoteRow[]): DigestQuoteRow | null {
+export function pickQuote(quotes: DigestQuoteRow[], gist: string | null = null): DigestQuoteRow | null {
+  const foldedGist = gist ? fold(gist) : '';
   let best: DigestQuoteRow | null = null;
-  let bestScore = -Infinity;
+  let bestRank: number[] = [];
   for (const q of quotes) {
-    const score = quoteScore(q);
-    if (score > bestScore || (score === bestScore && best && q.position < best.position)) {
+    const rank = quoteRank(q, foldedGist);
+    const order = best ? compareRanks(rank, bestRank) : 1;
+    if (order > 0 || (order === 0 && best && q.position < best.position)) {
       best = q;
-      bestScore = score;
+      bestRank = rank;
     }
   }
   return best;
@@ -122,7 +153,7 @@ export function composeDigest(content: DigestContent): Reply[] {
     if (list) list.push(q);
     else byArticle.set(q.articleId, [q]);
   }
-  const embeds = content.articles.map((a) => articleEmbed(a, pickQuote(byArticle.get(a.id) ?? [])));
+  const embeds = content.articles.map((a) => articleEmbed(a, pickQuote(byArticle.get(a.id) ?? [], a.gist)));
   if (content.people.length > 0) embeds.push(peopleEmbed(content.people));
   const messages = pack(embeds);
   return messages.map((group, i) => fitReply({
