@@ -9,6 +9,8 @@ import { describeInstant, describeStatus, nextDigestAt } from '../src/digest/sta
 
 const DEFAULT_ARTICLES = 5;
 const POST_NEEDS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
+// In a thread, Send Messages in Threads takes the place of Send Messages.
+const THREAD_POST_NEEDS = Permission.ViewChannel | Permission.SendMessagesInThreads | Permission.EmbedLinks;
 // Text, announcement, and the three kinds of thread.
 const POSTABLE_CHANNELS = [0, 5, 10, 11, 12];
 
@@ -44,9 +46,10 @@ function guildOf(input: CommandInput): string {
 }
 
 async function channelWarning(input: CommandInput, channelId: string): Promise<string | null> {
-  const granted = await input.botPermissionsIn(channelId);
-  if (hasPermissions(granted, POST_NEEDS)) return null;
-  const missing = permissionNames(POST_NEEDS & ~(granted ?? 0n));
+  const [granted, thread] = await Promise.all([input.botPermissionsIn(channelId), input.isThread(channelId)]);
+  const needs = thread ? THREAD_POST_NEEDS : POST_NEEDS;
+  if (hasPermissions(granted, needs)) return null;
+  const missing = permissionNames(needs & ~(granted ?? 0n));
   return `⚠️ quotewire cannot post there yet: it is missing **${missing.join(', ')}** in <#${channelId}>. ` +
     'Give it those permissions in that channel, or the digest will fail (and pause after 3 days).';
 }

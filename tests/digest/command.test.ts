@@ -17,10 +17,10 @@ function setup(now = '2026-01-15T08:00:00Z') {
   return { ...temp, ctx: makeContext(temp.store, { now: new Date(now) }) };
 }
 
-function input(subcommand: string, options: Record<string, string | number> = {}, botPermissions: bigint | null = null): CommandInput {
+function input(subcommand: string, options: Record<string, string | number> = {}, botPermissions: bigint | null = null, thread: boolean | null = false): CommandInput {
   return {
     userId: '333333333333333333', userName: 'admin', guildId: GUILD, channelId: CHANNEL, memberPermissions: Permission.ManageGuild,
-    appPermissions: null, botPermissionsIn: async () => botPermissions, subcommand, options,
+    appPermissions: null, botPermissionsIn: async () => botPermissions, isThread: async () => thread, subcommand, options,
   };
 }
 
@@ -48,6 +48,16 @@ describe('/digest', () => {
     const reply = await text(digest.execute(ctx, input('set', { channel: CHANNEL, time: '18:00' }, Permission.ViewChannel)));
     expect(reply).toContain('(UTC)');
     expect(reply).toContain('missing **Send Messages, Embed Links** in <#222222222222222222>');
+  });
+
+  it('asks for Send Messages in Threads, not Send Messages, when the channel is a thread', async () => {
+    const { ctx } = setup();
+    const canPostInChannels = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
+    const inThread = await text(digest.execute(ctx, input('set', { channel: CHANNEL, time: '18:00' }, canPostInChannels, true)));
+    expect(inThread).toContain('missing **Send Messages in Threads** in <#222222222222222222>');
+    const canPostInThreads = Permission.ViewChannel | Permission.SendMessagesInThreads | Permission.EmbedLinks;
+    expect(await text(digest.execute(ctx, input('set', { channel: CHANNEL, time: '18:00' }, canPostInThreads, true)))).not.toContain('cannot post');
+    expect(await text(digest.execute(ctx, input('set', { channel: CHANNEL, time: '18:00' }, canPostInChannels, false)))).not.toContain('cannot post');
   });
 
   it('refuses times and zones it cannot read', async () => {

@@ -138,6 +138,23 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     expect(posts(harness)).toHaveLength(0);
   });
 
+  it('asks for Send Messages in Threads when the digest goes to a thread, and records it without sending a request', async () => {
+    const { harness, clock, digests } = await start();
+    const thread = '1200000000000000301';
+    // The fake guild's @everyone may view, send and embed, but not send in threads.
+    harness.fake.dispatch('THREAD_CREATE', {
+      id: thread, type: 11, name: 'morning-briefing', guild_id: harness.fake.guildId, parent_id: NEWS, owner_id: '1200000000000000500',
+      member_count: 1, message_count: 0, newly_created: true,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const reply = await slash(harness, 'set', { channel: thread, time: '13:00', timezone: 'UTC' });
+    expect(reply.content).toContain(`quotewire cannot post there yet: it is missing **Send Messages in Threads** in <#${thread}>`);
+    clock.now = new Date('2026-02-01T13:00:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'failed', detail: 'missing permissions in the channel: Send Messages in Threads' }]);
+    expect(harness.fake.requests.filter((r) => r.path === `/channels/${thread}/messages`)).toHaveLength(0);
+  });
+
   it('previews privately, completes time zones and refuses members without Manage Server', async () => {
     const { harness } = await start();
     const preview = await slash(harness, 'preview');
