@@ -8,6 +8,7 @@ import { isValidZone, normaliseTime } from '../src/digest/schedule.ts';
 import { describeInstant, describeStatus, nextDigestAt } from '../src/digest/status.ts';
 
 const DEFAULT_ARTICLES = 5;
+const NOT_SET = 'No daily digest is set in this server. Set one with `/digest set channel: time: timezone:`.';
 const POST_NEEDS = Permission.ViewChannel | Permission.SendMessages | Permission.EmbedLinks;
 // In a thread, Send Messages in Threads takes the place of Send Messages.
 const THREAD_POST_NEEDS = Permission.ViewChannel | Permission.SendMessagesInThreads | Permission.EmbedLinks;
@@ -71,6 +72,7 @@ export default {
         ],
       },
       { type: OptionType.Subcommand, name: 'off', description: 'Stop the daily digest' },
+      { type: OptionType.Subcommand, name: 'resume', description: 'Start a paused digest again, with the same channel and time' },
       { type: OptionType.Subcommand, name: 'status', description: 'Channel, schedule, next and last digest, failures' },
       { type: OptionType.Subcommand, name: 'preview', description: 'Exactly what would be posted now (only you see it)' },
     ],
@@ -100,13 +102,28 @@ export default {
         if (warning) lines.push(warning);
         return ephemeral(lines.join('\n'));
       }
+      case 'resume': {
+        const current = digests.subscription(guildId);
+        if (!current) throw new UserError(NOT_SET);
+        if (!current.paused) {
+          return ephemeral(`The daily digest is not paused. Next digest: ${describeInstant(nextDigestAt(ctx, current, now), current.timeZone)}.`);
+        }
+        const sub = digests.resume(guildId, now.toISOString())!;
+        const lines = [
+          `Daily digest resumed: every day at **${sub.time}** (${sub.timeZone}) in <#${sub.channelId}>.`,
+          `Next digest: ${describeInstant(nextDigestAt(ctx, sub, now), sub.timeZone)}.`,
+        ];
+        const warning = await channelWarning(input, sub.channelId);
+        if (warning) lines.push(warning);
+        return ephemeral(lines.join('\n'));
+      }
       case 'off':
         return ephemeral(digests.unsubscribe(guildId)
           ? 'The daily digest is off. Set it again any time with `/digest set`.'
           : 'There is no daily digest in this server to turn off.');
       case 'status': {
         const sub = digests.subscription(guildId);
-        if (!sub) throw new UserError('No daily digest is set in this server. Set one with `/digest set channel: time: timezone:`.');
+        if (!sub) throw new UserError(NOT_SET);
         return ephemeral(describeStatus(ctx, sub, now));
       }
       case 'preview': {
@@ -121,7 +138,7 @@ export default {
         return { ...first, content: `${first!.content ?? ''}${more}`, ephemeral: true };
       }
       default:
-        throw new UserError('Use `/digest set`, `/digest off`, `/digest status` or `/digest preview`.');
+        throw new UserError('Use `/digest set`, `/digest off`, `/digest resume`, `/digest status` or `/digest preview`.');
     }
   },
   autocomplete(_ctx, input) {

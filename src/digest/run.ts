@@ -29,7 +29,7 @@ const TOP_PEOPLE = 5;
 
 const INTERRUPTED = 'interrupted: the bot stopped while posting and did not come back within the grace window';
 
-export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest set` again to resume.';
+export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest resume` (or `/digest set` to choose another channel).';
 
 export interface RunOptions {
   /** Only this guild (the `digest run --guild` command). */

@@ -123,6 +123,9 @@ export function createDigestStore(db: Db) {
       paused = 0, paused_reason = NULL, consecutive_failures = 0, created_by = excluded.created_by,
       updated_at = excluded.updated_at`);
   const deleteSub = db.prepare('DELETE FROM digest_subscriptions WHERE guild_id = @guildId');
+  const resumeSub = db.prepare(`
+    UPDATE digest_subscriptions SET paused = 0, paused_reason = NULL, consecutive_failures = 0, active_from = @now, updated_at = @now
+    WHERE guild_id = @guildId AND paused = 1 RETURNING *`);
   const subByGuild = db.prepare('SELECT * FROM digest_subscriptions WHERE guild_id = @guildId');
   const activeSubs = db.prepare('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY guild_id');
   const insertRun = db.prepare(`
@@ -206,6 +209,14 @@ export function createDigestStore(db: Db) {
     subscribe(input: { guildId: string; channelId: string; time: string; timeZone: string; articles: number; now: string; createdBy: string | null }): DigestSubscription {
       upsertSub.run(input);
       return subscriptionFromRow(subByGuild.get(input) as Record<string, unknown>);
+    },
+    /**
+     * Resumes a paused digest with its channel, time and size as they were; like a new schedule, it owes
+     * nothing due before `now`. Null when the guild has no paused digest.
+     */
+    resume(guildId: string, now: string): DigestSubscription | null {
+      const row = resumeSub.get({ guildId, now }) as Record<string, unknown> | undefined;
+      return row ? subscriptionFromRow(row) : null;
     },
     /** Stops a guild's digest; its run history stays. */
     unsubscribe: (guildId: string): boolean => deleteSub.run({ guildId }).changes > 0,

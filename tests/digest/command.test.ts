@@ -80,10 +80,37 @@ describe('/digest', () => {
     ctx.clock.now = new Date('2026-01-17T12:00:00Z');
     const status = await text(digest.execute(ctx, input('status')));
     expect(status).toContain('**Paused.** Paused after 3 days in a row on which the digest could not be posted (last: missing permissions in the channel (403)).');
-    expect(status).toContain('then run `/digest set` again to resume');
+    expect(status).toContain('then run `/digest resume` (or `/digest set` to choose another channel)');
     expect(status).toContain('Last run: 2026-01-17: failed: missing permissions in the channel (403).');
     expect(await text(digest.execute(ctx, input('off')))).toContain('The daily digest is off.');
     expect(await text(digest.execute(ctx, input('off')))).toContain('There is no daily digest');
+  });
+
+  it('resumes a paused digest with its channel and time, and the next day it goes out again', async () => {
+    const { ctx, store } = setup();
+    await expect(digest.execute(ctx, input('resume'))).rejects.toThrow(/No daily digest is set/);
+    await digest.execute(ctx, input('set', { channel: CHANNEL, time: '09:00', timezone: 'Europe/Lisbon', articles: 2 }));
+    expect(await text(digest.execute(ctx, input('resume')))).toContain('The daily digest is not paused. Next digest: Thursday 15 January 2026, 09:00 WET');
+    const poster = new RecordingPoster();
+    poster.fail = 404;
+    for (const day of ['15', '16', '17']) {
+      addArticle(store, { title: `Harbour notes for the ${day}th`, ingestedAt: `2026-01-${day}T06:00:00.000Z` });
+      await runDueDigests(ctx, new Date(`2026-01-${day}T09:00:00Z`), poster);
+    }
+    expect(store.digests.subscription(GUILD)!.paused).toBe(true);
+    poster.fail = null;
+    ctx.clock.now = new Date('2026-01-18T10:00:00Z');
+    const reply = await text(digest.execute(ctx, input('resume', {}, Permission.ViewChannel | Permission.SendMessages)));
+    expect(reply).toContain('Daily digest resumed: every day at **09:00** (Europe/Lisbon) in <#222222222222222222>.');
+    expect(reply).toContain('Next digest: Monday 19 January 2026, 09:00 WET');
+    expect(reply).toContain('missing **Embed Links**');
+    expect(store.digests.subscription(GUILD)).toMatchObject({ paused: false, consecutiveFailures: 0, time: '09:00', timeZone: 'Europe/Lisbon', articles: 2 });
+    expect(await text(digest.execute(ctx, input('status')))).toContain('Next digest: Monday 19 January 2026, 09:00 WET');
+    // Nothing was owed for the hour before it was resumed; the next day's digest catches up on what the failed days missed.
+    expect(await runDueDigests(ctx, new Date('2026-01-18T10:01:00Z'), poster)).toEqual([]);
+    const [report] = await runDueDigests(ctx, new Date('2026-01-19T09:00:00Z'), poster);
+    expect(report).toMatchObject({ outcome: 'posted', articles: 3 });
+    expect(poster.posts[0]!.message.embeds!.slice(0, 2).map((e) => e.title)).toEqual(['Harbour notes for the 17th', 'Harbour notes for the 16th']);
   });
 
   it('previews privately, or says nothing would be posted', async () => {
