@@ -68,6 +68,6 @@ export async function run(argv: string[]): Promise<number> {
     for (const r of reports) {
       console.log([r.guildId, r.localDate, r.outcome, r.outcome === 'posted' ? `${r.messages} message(s), ${r.articles} article(s)` : '', r.detail ?? ''].filter(Boolean).join('  '));
     }
-    return reports.some((r) => r.outcome === 'failed') ? 1 : 0;
+    return reports.some((r) => r.outcome === 'failed' || r.outcome === 'retry') ? 1 : 0;
   });
 }

@@ -21,8 +21,11 @@ export function postErrorFrom(error: unknown): DigestPostError {
     if (error.status === 403) return new DigestPostError(`the bot may not post in the channel (403: ${error.message})`, 403);
     return new DigestPostError(`Discord answered ${error.status}: ${error.message}`, error.status);
   }
+  // @discordjs/rest throws an HTTPError (with a status) for a 5xx it has already retried, and network errors without one.
   const status = (error as { status?: unknown }).status;
-  return new DigestPostError(`could not reach Discord: ${error instanceof Error ? error.message : String(error)}`, typeof status === 'number' ? status : null);
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof status === 'number') return new DigestPostError(`Discord answered ${status}: ${message}`, status);
+  return new DigestPostError(`could not reach Discord: ${message}`, null);
 }
 
 /**

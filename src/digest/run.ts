@@ -19,15 +19,27 @@ export class DigestPostError extends Error {
   constructor(message: string, readonly status: number | null = null) {
     super(message);
   }
+
+  /**
+   * True when Discord could not be reached or failed on its side (no answer, 5xx, 429): nothing is wrong
+   * with the channel, so the day is tried again later instead of being counted as a failed day.
+   */
+  get transient(): boolean {
+    return this.status === null || this.status === 429 || this.status >= 500;
+  }
 }
 
 export const PAUSE_AFTER_FAILED_DAYS = 3;
-/** A claim older than this was left by a crashed runner and is taken over. */
+/**
+ * A claim older than this was left by a crashed runner and is taken over. A run that Discord could not
+ * take for a passing reason keeps its claim, so it is tried again this long after (within the grace window).
+ */
 export const STALE_CLAIM_MS = 10 * 60_000;
 const DAY_MS = 24 * 3600_000;
 const TOP_PEOPLE = 5;
 
 const INTERRUPTED = 'interrupted: the bot stopped while posting and did not come back within the grace window';
+const GAVE_UP = 'Discord could not take the digest within the grace window; last try: ';
 
 export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest resume` (or `/digest set` to choose another channel).';
 
@@ -42,7 +54,8 @@ export interface RunOptions {
   occurrences?: OccurrenceCache;
 }
 
-export type RunOutcome = 'posted' | 'empty' | 'failed' | 'skipped' | 'busy';
+/** `retry`: Discord could not be reached or failed on its side; the day is tried again after STALE_CLAIM_MS. */
+export type RunOutcome = 'posted' | 'empty' | 'failed' | 'retry' | 'skipped' | 'busy';
 
 export interface RunReport {
   guildId: string;
@@ -131,13 +144,20 @@ async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: Dige
     }
   } catch (error) {
     const detail = describe(error);
+    if (error instanceof DigestPostError && error.transient) {
+      digests.postpone(run.id, detail, clock().toISOString());
+      ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, sent }, 'digest: Discord could not take it now; trying again later');
+      return { ...base, outcome: 'retry', messages: sent, articles: content.total, detail };
+    }
     if (!(error instanceof DigestPostError)) ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: posting failed unexpectedly');
     const pauseReason = `Paused after ${PAUSE_AFTER_FAILED_DAYS} days in a row on which the digest could not be posted (last: ${detail}).`;
     const { paused } = digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'failed', articleCount: content.total, detail, pauseReason });
     ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, paused }, 'digest: could not post');
     return { ...base, outcome: 'failed', messages: sent, articles: content.total, detail, paused };
   }
-  const detail = resumed ? `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)` : null;
+  const detail = !resumed ? null
+    : run.detail ? `posted on a later try (before: ${run.detail})`
+    : `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)`;
   digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'posted', articleCount: content.total, detail, pauseReason: '' });
   return { ...base, outcome: 'posted', messages: messages.length - run.messagesSent, articles: content.total, detail };
 }
@@ -175,8 +195,13 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
     if (digests.skip({ ...day, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, windowSince, detail })) {
       ctx.log.info(day, 'digest: skipped, missed beyond the grace window');
       reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
-    } else if (digests.abandon({ ...day, staleBefore: new Date(now.getTime() - staleMs).toISOString(), detail: INTERRUPTED })) {
-      ctx.log.warn(day, 'digest: a run interrupted by a crash could not be resumed within the grace window');
+    } else {
+      // A claim still open past the grace window: its runner crashed, or Discord kept failing (the last error is kept).
+      const lastError = digests.run(sub.guildId, occurrence.localDate)?.detail;
+      const reason = lastError ? `${GAVE_UP}${lastError}` : INTERRUPTED;
+      if (digests.abandon({ ...day, staleBefore: new Date(now.getTime() - staleMs).toISOString(), detail: reason })) {
+        ctx.log.warn({ ...day, reason }, 'digest: a run left open could not be finished within the grace window');
+      }
     }
   }
   const cache = sharedCache(digests, due, now);

@@ -140,6 +140,7 @@ export function createDigestStore(db: Db) {
     UPDATE digest_runs SET status = 'failed', detail = @detail, finished_at = @now
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claimed_at < @staleBefore`);
   const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent, claimed_at = @now WHERE id = @id');
+  const postponeRun = db.prepare("UPDATE digest_runs SET detail = @detail, claimed_at = @now WHERE id = @id AND status = 'claimed'");
   const finishRun = db.prepare(`
     UPDATE digest_runs SET status = @status, article_count = @articleCount, detail = @detail, finished_at = @now
     WHERE id = @id RETURNING *`);
@@ -244,6 +245,11 @@ export function createDigestStore(db: Db) {
       abandonClaim.run(input).changes > 0,
     /** Notes that the first `sent` messages of a claimed run are out, and that its runner is alive at `now`. */
     progress: (runId: number, sent: number, now: string): void => void setProgress.run({ id: runId, sent, now }),
+    /**
+     * Keeps a claimed run open after a passing failure (Discord unreachable or failing on its side), noting
+     * why: like a crashed claim, it is taken over once older than the stale timeout, and resumes where it stopped.
+     */
+    postpone: (runId: number, detail: string, now: string): void => void postponeRun.run({ id: runId, detail, now }),
     /** Completes a claimed run; a failure counts towards pausing the subscription. */
     finish: (runId: number, guildId: string, input: FinishInput) => finish.immediate(runId, guildId, input),
     run(guildId: string, localDate: string): DigestRun | null {

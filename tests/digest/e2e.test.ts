@@ -123,6 +123,28 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     expect(status.content).toContain('Failed 1 day in a row; the digest pauses after 3.');
   });
 
+  it('tries again ten minutes after Discord fails on its side, and posts once', async () => {
+    const { harness, clock, digests } = await start();
+    await slash(harness, 'set', { channel: NEWS, time: '13:00', timezone: 'UTC' });
+    let outage = true;
+    harness.fake.override('POST', new RegExp(`^/channels/${NEWS}/messages$`), () => (outage ? { status: 502, body: { message: 'Bad Gateway', code: 0 } } : null));
+    clock.now = new Date('2026-02-01T13:00:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'retry', detail: 'Discord answered 502: Bad Gateway' }]);
+    const status = await slash(harness, 'status');
+    expect(status.content).toContain('The digest of 2026-02-01 could not be posted yet (Discord answered 502: Bad Gateway). Next try: Sunday 1 February 2026, 13:10 UTC');
+    expect(status.content).not.toContain('Failed 1 day');
+    outage = false;
+    clock.now = new Date('2026-02-01T13:05:00Z');
+    await digests.tick();
+    expect(posts(harness).filter((r) => r.status === 200)).toHaveLength(0);
+    clock.now = new Date('2026-02-01T13:11:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'posted', messages: 1 }]);
+    clock.now = new Date('2026-02-01T13:30:00Z');
+    await digests.tick();
+    expect(posts(harness).filter((r) => r.status === 200)).toHaveLength(1);
+    expect((await slash(harness, 'status')).content).toContain('Last run: 2026-02-01: posted 1 message');
+  });
+
   it('warns when the bot lacks a permission in the channel, and records it without sending a request', async () => {
     const { harness, clock, digests } = await start();
     // Embed Links denied to everyone in #news.
