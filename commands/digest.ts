@@ -2,6 +2,7 @@ import {
   hasPermissions, integerOption, OptionType, Permission, permissionNames, stringOption, UserError, type Command, type CommandInput,
 } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
+import type { AppContext } from '../src/context.ts';
 import { ephemeral, type Reply } from '../src/discord/reply.ts';
 import { previewDigest } from '../src/digest/run.ts';
 import { isValidZone, normaliseTime } from '../src/digest/schedule.ts';
@@ -41,7 +42,7 @@ function canonicalZone(typed: string): string | null {
   return isValidZone(typed) ? typed : null;
 }
 
-function guildOf(input: CommandInput): string {
+function guildOf(input: { guildId: string | null }): string {
   if (!input.guildId) throw new UserError('Digests are set per server: use `/digest` in a server channel.');
   return input.guildId;
 }
@@ -53,6 +54,32 @@ async function channelWarning(input: CommandInput, channelId: string): Promise<s
   const missing = permissionNames(needs & ~(granted ?? 0n));
   return `⚠️ quotewire cannot post there yet: it is missing **${missing.join(', ')}** in <#${channelId}>. ` +
     'Give it those permissions in that channel, or the digest will fail (and pause after 3 days).';
+}
+
+const NOTHING_NEW = 'Nothing new since the previous digest: nothing would be posted now.';
+
+/**
+ * Message `index` of what the digest would post now, exactly as it would be posted, with buttons to the
+ * other messages when there are several (the preview is one private message; a digest may take more).
+ */
+function previewPage(ctx: AppContext, guildId: string, channelId: string | null, index: number, asNew: boolean): Reply {
+  const now = ctx.now();
+  const sub = ctx.store.digests.subscription(guildId) ?? {
+    guildId, channelId: channelId ?? '', time: '00:00', timeZone: 'UTC', articles: DEFAULT_ARTICLES,
+    activeFrom: now.toISOString(), paused: false, pausedReason: null, consecutiveFailures: 0, createdBy: null, updatedAt: now.toISOString(),
+  };
+  const messages = previewDigest(ctx, sub, now);
+  // A button updates the private message it is on (not ephemeral: that would send a new one).
+  if (messages.length === 0) return asNew ? ephemeral(NOTHING_NEW) : { content: NOTHING_NEW };
+  const at = Math.min(Math.max(index, 0), messages.length - 1);
+  const page: Reply = { ...messages[at]!, ephemeral: asNew };
+  if (messages.length === 1) return page;
+  page.content = `${page.content ?? ''}\n-# Preview: message ${at + 1} of ${messages.length}`;
+  page.buttons = [[
+    { kind: 'action', customId: `digest:preview:${at - 1}`, label: 'Previous', disabled: at === 0 },
+    { kind: 'action', customId: `digest:preview:${at + 1}`, label: 'Next', disabled: at === messages.length - 1 },
+  ]];
+  return page;
 }
 
 export default {
@@ -126,20 +153,17 @@ export default {
         if (!sub) throw new UserError(NOT_SET);
         return ephemeral(describeStatus(ctx, sub, now));
       }
-      case 'preview': {
-        const sub = digests.subscription(guildId) ?? {
-          guildId, channelId: input.channelId ?? '', time: '00:00', timeZone: 'UTC', articles: DEFAULT_ARTICLES,
-          activeFrom: now.toISOString(), paused: false, pausedReason: null, consecutiveFailures: 0, createdBy: null, updatedAt: now.toISOString(),
-        };
-        const messages = previewDigest(ctx, sub, now);
-        if (messages.length === 0) return ephemeral('Nothing new since the previous digest: nothing would be posted now.');
-        const [first, ...rest] = messages;
-        const more = rest.length > 0 ? `\n*(and ${rest.length} more message${rest.length === 1 ? '' : 's'} with the rest)*` : '';
-        return { ...first, content: `${first!.content ?? ''}${more}`, ephemeral: true };
-      }
+      case 'preview':
+        return previewPage(ctx, guildId, input.channelId, 0, true);
       default:
         throw new UserError('Use `/digest set`, `/digest off`, `/digest resume`, `/digest status` or `/digest preview`.');
     }
+  },
+  button(ctx, input) {
+    const [action, index] = input.args;
+    const at = Number(index);
+    if (action !== 'preview' || !Number.isSafeInteger(at)) throw new UserError('That button is out of date. Run `/digest preview` again.');
+    return previewPage(ctx, guildOf(input), input.channelId, at, false);
   },
   autocomplete(_ctx, input) {
     if (input.focused.name !== 'timezone') return [];

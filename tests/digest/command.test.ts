@@ -122,6 +122,32 @@ describe('/digest', () => {
     expect(reply.embeds![0]!.title).toBe('Bridge repainting finishes early');
   });
 
+  it('previews every message of a digest that takes more than one, with buttons between them', async () => {
+    const { ctx, store } = setup();
+    await digest.execute(ctx, input('set', { channel: CHANNEL, time: '09:00', articles: 10 }));
+    for (let i = 0; i < 12; i++) {
+      addArticle(store, { title: `Tide report ${i}`, ingestedAt: `2026-01-15T0${i % 7}:0${i % 6}:00.000Z`, quotes: [['Nadia Serra', `The water rose ${i} centimetres above the old mark overnight.`]] });
+    }
+    const first = await digest.execute(ctx, input('preview'));
+    expect(first.ephemeral).toBe(true);
+    expect(first.embeds).toHaveLength(10);
+    expect(first.content).toContain('Preview: message 1 of 2');
+    expect(first.buttons).toEqual([[
+      { kind: 'action', customId: 'digest:preview:-1', label: 'Previous', disabled: true },
+      { kind: 'action', customId: 'digest:preview:1', label: 'Next', disabled: false },
+    ]]);
+    const press = (customId: string) => digest.button!(ctx, { ...input('preview'), args: customId.split(':').slice(1) });
+    const second = await press('digest:preview:1');
+    expect(second.ephemeral).toBeFalsy(); // it replaces the private message the button is on
+    expect(second.content).toContain('continued (2/2)');
+    expect(second.embeds!.map((e) => e.title)).toEqual(['Most quoted']);
+    expect(second.buttons![0]!.map((b) => b.kind === 'action' && b.disabled)).toEqual([false, true]);
+    // Exactly what a run would post now, message by message.
+    const poster = new RecordingPoster();
+    await runDueDigests(ctx, new Date('2026-01-15T09:00:00Z'), poster);
+    expect(poster.posts.map((p) => p.message.embeds)).toEqual([first.embeds, second.embeds]);
+  });
+
   it('completes time zones by name or city, at most 25', async () => {
     expect(matchZones('lisb')).toEqual(['Europe/Lisbon']);
     expect(matchZones('new y')[0]).toBe('America/New_York');

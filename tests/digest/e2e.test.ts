@@ -177,6 +177,22 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     expect(harness.fake.requests.filter((r) => r.path === `/channels/${thread}/messages`)).toHaveLength(0);
   });
 
+  it('previews a digest that takes two messages one message at a time, Next updating the private message in place', async () => {
+    const { harness } = await start();
+    await slash(harness, 'set', { channel: NEWS, time: '13:00', timezone: 'UTC', articles: 10 });
+    for (let i = 0; i < 10; i++) addArticle(harness.store, { title: `Dune survey, stretch ${i}`, ingestedAt: `2026-02-01T10:${10 + i}:00.000Z` });
+    const first = await slash(harness, 'preview');
+    expect(first.flags & 64).toBe(64);
+    expect(first.embeds).toHaveLength(10);
+    expect(first.content).toContain('Preview: message 1 of 2');
+    const next = (await harness.fake.callback(harness.fake.button('digest:preview:1', { permissions: MANAGER }))).body as
+      { type: number; data: { content: string; embeds: { title: string }[]; components: { components: { disabled: boolean }[] }[] } };
+    expect(next.type).toBe(7);
+    expect(next.data.content).toContain('continued (2/2)');
+    expect(next.data.embeds.at(-1)!.title).toBe('Most quoted');
+    expect(next.data.components[0]!.components.map((c) => c.disabled)).toEqual([false, true]);
+  });
+
   it('previews privately, completes time zones and refuses members without Manage Server', async () => {
     const { harness } = await start();
     const preview = await slash(harness, 'preview');
