@@ -112,7 +112,7 @@ interface Due {
  * `clock` is the tick's `now` moved on by the time the tick has taken: claims carry the moment they were
  * made, so a long tick's later claims do not look stale to another process.
  */
-async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: DigestPoster, runner: string, staleMs: number, cache: WindowCache | null): Promise<RunReport> {
+async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: DigestPoster, runner: string, staleMs: number, gather: TickGatherer): Promise<RunReport> {
   const { sub, occurrence, window } = due;
   const digests = ctx.store.digests;
   const base = { guildId: sub.guildId, localDate: occurrence.localDate, messages: 0, articles: 0, detail: null, paused: false };
@@ -127,9 +127,7 @@ async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: Dige
   // A resumed claim keeps its window, so the messages already sent are the same ones and are not repeated.
   const since = run.windowSince!;
   const until = run.windowUntil!;
-  const content = cache?.covers(since, until)
-    ? cache.content(since, sub.articles, occurrence.localDate, sub.timeZone)
-    : gatherDigest(digests, { since, until }, sub.articles, occurrence.localDate, sub.timeZone);
+  const content = gather({ since, until }, sub.articles, occurrence.localDate, sub.timeZone);
   const messages = composeDigest(content);
   const finish = { pauseAfter: PAUSE_AFTER_FAILED_DAYS };
   if (messages.length === 0) {
@@ -204,12 +202,12 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
       }
     }
   }
-  const cache = sharedCache(digests, due, now);
+  const gather = createTickGatherer(digests, due.map((d) => d.window.since), now);
   const started = performance.now();
   const clock = (): Date => new Date(now.getTime() + Math.round(performance.now() - started));
   for (const d of due) {
     try {
-      const report = await runOne(ctx, d, clock, poster, runner, staleMs, cache);
+      const report = await runOne(ctx, d, clock, poster, runner, staleMs, gather);
       if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
       reports.push(report);
     } catch (error) {
@@ -219,11 +217,20 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   return reports;
 }
 
-/** One load of the recent articles for every due guild whose window starts within the last three days. */
-function sharedCache(digests: DigestStore, due: Due[], now: Date): WindowCache | null {
-  if (due.length < 2) return null;
+/** What a tick's digest is composed from, given its window, size, local day and zone. */
+export type TickGatherer = (window: { since: string; until: string }, limit: number, localDate: string, timeZone: string) => DigestContent;
+
+/**
+ * Gathers the digests of one tick, whose windows all end at `now` and start at `starts`: from one load of
+ * the recent articles when several windows start within the last three days, with each guild's own queries
+ * otherwise (and for a window the load does not cover, such as a resumed claim's). The same results either way.
+ */
+export function createTickGatherer(digests: DigestStore, starts: string[], now: Date): TickGatherer {
   const limit = new Date(now.getTime() - SHARED_WINDOW_MS).toISOString();
-  const starts = due.map((d) => d.window.since).filter((since) => since >= limit);
-  if (starts.length < 2) return null;
-  return createWindowCache(digests, starts.reduce((a, b) => (a < b ? a : b)), now.toISOString());
+  const recent = starts.filter((since) => since >= limit);
+  const cache: WindowCache | null = recent.length < 2 ? null
+    : createWindowCache(digests, recent.reduce((a, b) => (a < b ? a : b)), now.toISOString());
+  return (window, articles, localDate, timeZone) => (cache?.covers(window.since, window.until)
+    ? cache.content(window.since, articles, localDate, timeZone)
+    : gatherDigest(digests, window, articles, localDate, timeZone));
 }
