@@ -37,29 +37,26 @@ function lengthBand(n: number): number {
   return n <= 400 ? 1 : 0;
 }
 
-const fold = (text: string): string => text.toLowerCase().replace(/[\s"“”'‘’«»]+/g, ' ').trim();
+/** How much of a quote's opening must appear in the gist for the gist to count as already showing it. */
+const GIST_OVERLAP = 60;
 
-/** True when the gist already carries the quote's words (a lede sentence often is the quote), so showing it adds nothing. */
-function inGist(quote: DigestQuoteRow, foldedGist: string): boolean {
-  const words = fold(quote.text);
-  return foldedGist.length > 0 && words.length > 0 && foldedGist.includes(words.slice(0, 80));
+/**
+ * True when the gist already carries the quote's words (a lede sentence often is the quote), so showing it
+ * adds nothing. Both are copied from the same body, so the quote's opening appears in the gist as written.
+ */
+function inGist(quote: DigestQuoteRow, gist: string | null): boolean {
+  const opening = quote.text.slice(0, GIST_OVERLAP).trim();
+  return gist !== null && opening.length > 0 && gist.includes(opening);
 }
 
-/** What makes a quote telling, most important first; compared left to right. */
-function quoteRank(q: DigestQuoteRow, foldedGist: string): number[] {
-  return [
-    q.speaker ? 1 : 0,
-    q.text.length >= FRAGMENT_CHARS ? 1 : 0,
-    inGist(q, foldedGist) ? 0 : 1,
-    KIND_RANK[q.kind],
-    lengthBand(q.text.length),
-    Math.min(q.speakerQuotes, 20),
-  ];
-}
-
-function compareRanks(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
+/** Positive when `a` is the more telling quote, deciding by each rule in turn (see pickQuote). */
+function compareQuotes(a: DigestQuoteRow, b: DigestQuoteRow, gist: string | null): number {
+  return (a.speaker ? 1 : 0) - (b.speaker ? 1 : 0)
+    || (a.text.length >= FRAGMENT_CHARS ? 1 : 0) - (b.text.length >= FRAGMENT_CHARS ? 1 : 0)
+    || (inGist(a, gist) ? 0 : 1) - (inGist(b, gist) ? 0 : 1)
+    || KIND_RANK[a.kind] - KIND_RANK[b.kind]
+    || lengthBand(a.text.length) - lengthBand(b.text.length)
+    || Math.min(a.speakerQuotes, 20) - Math.min(b.speakerQuotes, 20);
 }
 
 /**
@@ -69,16 +66,12 @@ function compareRanks(a: number[], b: number[]): number {
  * wins a tie. Null when the article has none.
  */
 export function pickQuote(quotes: DigestQuoteRow[], gist: string | null = null): DigestQuoteRow | null {
-  const foldedGist = gist ? fold(gist) : '';
-  let best: DigestQuoteRow | null = null;
-  let bestRank: number[] = [];
-  for (const q of quotes) {
-    const rank = quoteRank(q, foldedGist);
-    const order = best ? compareRanks(rank, bestRank) : 1;
-    if (order > 0 || (order === 0 && best && q.position < best.position)) {
-      best = q;
-      bestRank = rank;
-    }
+  if (quotes.length <= 1) return quotes[0] ?? null;
+  let best = quotes[0]!;
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    const order = compareQuotes(q, best, gist);
+    if (order > 0 || (order === 0 && q.position < best.position)) best = q;
   }
   return best;
 }
@@ -115,8 +108,20 @@ function peopleEmbed(people: DigestPersonRow[]): Embed {
 // A calendar date needs no zone: formatting it at noon UTC names the same day everywhere.
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// Formatting a date is slow next to everything else here, and a tick's digests share a few local days.
+const dayNames = new Map<string, string>();
+function dayName(localDate: string): string {
+  let name = dayNames.get(localDate);
+  if (name === undefined) {
+    if (dayNames.size > 1000) dayNames.clear();
+    name = DAY_FORMAT.format(new Date(`${localDate}T12:00:00Z`)).replace(',', '');
+    dayNames.set(localDate, name);
+  }
+  return name;
+}
+
 function heading(content: DigestContent): string {
-  const day = DAY_FORMAT.format(new Date(`${content.localDate}T12:00:00Z`)).replace(',', '');
+  const day = dayName(content.localDate);
   const since = `<t:${Math.floor(Date.parse(content.since) / 1000)}:f>`;
   const shown = content.articles.length;
   const count = shown < content.total
