@@ -228,8 +228,7 @@ export type TickGatherer = (window: { since: string; until: string }, limit: num
 export function createTickGatherer(digests: DigestStore, starts: string[], now: Date): TickGatherer {
   const limit = new Date(now.getTime() - SHARED_WINDOW_MS).toISOString();
   const recent = starts.filter((since) => since >= limit);
-  const cache: WindowCache | null = recent.length < 2 ? null
-    : createWindowCache(digests, recent.reduce((a, b) => (a < b ? a : b)), now.toISOString());
+  const cache: WindowCache | null = recent.length < 2 ? null : createWindowCache(digests, recent, now.toISOString());
   return (window, articles, localDate, timeZone) => (cache?.covers(window.since, window.until)
     ? cache.content(window.since, articles, localDate, timeZone)
     : gatherDigest(digests, window, articles, localDate, timeZone));
