@@ -21,11 +21,12 @@ export class DigestPostError extends Error {
   }
 
   /**
-   * True when Discord could not be reached or failed on its side (no answer, 5xx, 429): nothing is wrong
-   * with the channel, so the day is tried again later instead of being counted as a failed day.
+   * True when Discord could not be reached, failed on its side (no answer, 5xx, 429) or refused the bot's
+   * token (401): nothing is wrong with the channel, so the day is tried again later instead of being
+   * counted as a failed day.
    */
   get transient(): boolean {
-    return this.status === null || this.status === 429 || this.status >= 500;
+    return this.status === null || this.status === 401 || this.status === 429 || this.status >= 500;
   }
 }
 
@@ -66,6 +67,8 @@ export interface RunReport {
   detail: string | null;
   /** True when this failure paused the subscription. */
   paused: boolean;
+  /** Discord refused the bot's token (401): the tick stops there, as every other guild would be refused too. */
+  tokenRefused?: boolean;
 }
 
 const defaultRunner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -145,7 +148,7 @@ async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: Dige
     if (error instanceof DigestPostError && error.transient) {
       digests.postpone(run.id, detail, clock().toISOString());
       ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, sent }, 'digest: Discord could not take it now; trying again later');
-      return { ...base, outcome: 'retry', messages: sent, articles: content.total, detail };
+      return { ...base, outcome: 'retry', messages: sent, articles: content.total, detail, tokenRefused: error.status === 401 };
     }
     if (!(error instanceof DigestPostError)) ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: posting failed unexpectedly');
     const pauseReason = `Paused after ${PAUSE_AFTER_FAILED_DAYS} days in a row on which the digest could not be posted (last: ${detail}).`;
@@ -210,6 +213,11 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
       const report = await runOne(ctx, d, clock, poster, runner, staleMs, gather);
       if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
       reports.push(report);
+      // Going on would only collect refusals, and many of them get a bot banned for a while.
+      if (report.tokenRefused) {
+        ctx.log.error({ guildId: d.sub.guildId, detail: report.detail }, 'digest: Discord refused the bot token; no more digests this tick');
+        break;
+      }
     } catch (error) {
       ctx.log.error({ err: error, guildId: d.sub.guildId }, 'digest: run failed');
     }

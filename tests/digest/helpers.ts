@@ -57,6 +57,7 @@ export function addArticle(store: Store, options: {
 
 function refusal(status: number): string {
   if (status === 404) return 'the channel no longer exists (404)';
+  if (status === 401) return 'Discord refused the bot token (401): check DISCORD_TOKEN';
   return status >= 500 ? `Discord answered ${status}: Service Unavailable` : `missing permissions in the channel (${status})`;
 }
 

@@ -261,6 +261,21 @@ describe('runDueDigests', () => {
     expect(await runDueDigests(ctx, at('2026-01-16T09:00:00Z'), poster)).toMatchObject([{ outcome: 'posted', articles: 1 }]);
   });
 
+  it('stops the tick when Discord refuses the bot token, counting no failed day', async () => {
+    const { store, ctx, poster } = setup();
+    store.digests.subscribe({ guildId: '444444444444444444', channelId: '555555555555555555', time: '09:00', timeZone: 'UTC', articles: 5, now: '2026-01-14T12:00:00.000Z', createdBy: null });
+    addArticle(store, { title: 'Pier lights replaced before the regatta', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    poster.fail = 401;
+    const reports = await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster);
+    expect(reports).toMatchObject([{ guildId: GUILD, outcome: 'retry', tokenRefused: true }]);
+    expect(poster.attempts).toBe(1);
+    expect(store.digests.runs('444444444444444444')).toEqual([]);
+    expect(store.digests.subscription(GUILD)!.consecutiveFailures).toBe(0);
+    poster.fail = null;
+    const next = await runDueDigests(ctx, at('2026-01-15T09:01:00Z'), poster);
+    expect(next.map((r) => [r.guildId, r.outcome])).toEqual([[GUILD, 'busy'], ['444444444444444444', 'posted']]);
+  });
+
   it('resets the failure count after a good day and records a deleted channel', async () => {
     const { store, ctx, poster } = setup();
     addArticle(store, { title: 'Market square gets new benches', ingestedAt: '2026-01-15T06:00:00.000Z' });
