@@ -86,6 +86,22 @@ describe('/digest', () => {
     expect(await text(digest.execute(ctx, input('off')))).toContain('There is no daily digest');
   });
 
+  it('status says when nothing new arrived, and when a digest was missed beyond the grace window', async () => {
+    const { ctx } = setup();
+    await digest.execute(ctx, input('set', { channel: CHANNEL, time: '09:00' }));
+    const poster = new RecordingPoster();
+    await runDueDigests(ctx, new Date('2026-01-15T09:00:00Z'), poster);
+    ctx.clock.now = new Date('2026-01-15T10:00:00Z');
+    expect(await text(digest.execute(ctx, input('status')))).toContain('Last run: 2026-01-15: nothing new since the previous digest, so nothing was posted.');
+    // Down from before 09:00 on the 16th until 16:00: 7 hours late.
+    await runDueDigests(ctx, new Date('2026-01-16T16:00:00Z'), poster);
+    ctx.clock.now = new Date('2026-01-16T16:00:00Z');
+    const status = await text(digest.execute(ctx, input('status')));
+    expect(status).toContain('Last run: 2026-01-16: skipped: missed by 7.0 h (the bot was not running at the digest time); the grace window is 6 h.');
+    expect(status).toContain('Next digest: Saturday 17 January 2026, 09:00 UTC');
+    expect(poster.posts).toEqual([]);
+  });
+
   it('resumes a paused digest with its channel and time, and the next day it goes out again', async () => {
     const { ctx, store } = setup();
     await expect(digest.execute(ctx, input('resume'))).rejects.toThrow(/No daily digest is set/);
