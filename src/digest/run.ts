@@ -174,15 +174,16 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   const graceMs = options.graceMs ?? ctx.config.digestGraceHours * 3600_000;
   const staleMs = options.staleMs ?? STALE_CLAIM_MS;
   const runner = options.runner ?? defaultRunner;
-  const subs = options.guildId ? [digests.subscription(options.guildId)].filter((s): s is DigestSubscription => s !== null && !s.paused) : digests.active();
   const reports: RunReport[] = [];
   const due: Due[] = [];
   // Guilds sharing a time and zone share the occurrence (luxon's zone arithmetic is the costly part).
   const occurrences = options.occurrences ?? createOccurrenceCache();
-  for (const sub of subs) {
+  for (const { sub, latestRun } of digests.scheduled(options.guildId)) {
     const latest = occurrences.latest(sub, now);
+    // Nearly always the day asked about is the latest run's day or after it; only an earlier day needs a lookup.
     const isDone = (localDate: string): boolean => {
-      const run = digests.run(sub.guildId, localDate);
+      if (!latestRun || latestRun.localDate < localDate) return false;
+      const run = latestRun.localDate === localDate ? latestRun : digests.run(sub.guildId, localDate);
       return run !== null && run.status !== 'claimed';
     };
     const decision = decide(sub, now, graceMs, isDone, latest);

@@ -19,6 +19,12 @@ export interface DigestSubscription {
 
 export type DigestRunStatus = 'claimed' | 'posted' | 'empty' | 'failed' | 'skipped';
 
+/** A subscription with its latest run (the highest local day that has one), as the scheduler reads them each tick. */
+export interface ScheduledDigest {
+  sub: DigestSubscription;
+  latestRun: { localDate: string; status: DigestRunStatus } | null;
+}
+
 /** One guild's digest for one local day: claimed before posting, finished after. */
 export interface DigestRun {
   id: number;
@@ -128,6 +134,11 @@ export function createDigestStore(db: Db) {
     WHERE guild_id = @guildId AND paused = 1 RETURNING *`);
   const subByGuild = db.prepare('SELECT * FROM digest_subscriptions WHERE guild_id = @guildId');
   const activeSubs = db.prepare('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY guild_id');
+  // One index seek per guild for its latest run, instead of a lookup per guild from the scheduler.
+  const withLatestRun = `SELECT s.*, r.local_date AS latest_date, r.status AS latest_status FROM digest_subscriptions s
+    LEFT JOIN digest_runs r ON r.id = (SELECT id FROM digest_runs WHERE guild_id = s.guild_id ORDER BY local_date DESC LIMIT 1)`;
+  const scheduledAll = db.prepare(`${withLatestRun} WHERE s.paused = 0 ORDER BY s.guild_id`);
+  const scheduledOne = db.prepare(`${withLatestRun} WHERE s.guild_id = @guildId AND s.paused = 0`);
   const insertRun = db.prepare(`
     INSERT INTO digest_runs (guild_id, local_date, due_at, channel_id, status, claimed_by, claimed_at, window_since, window_until, detail)
     VALUES (@guildId, @localDate, @dueAt, @channelId, @status, @runner, @now, @windowSince, @windowUntil, @detail)
@@ -227,6 +238,14 @@ export function createDigestStore(db: Db) {
     },
     /** Every subscription that is not paused. */
     active: (): DigestSubscription[] => (activeSubs.all() as Record<string, unknown>[]).map(subscriptionFromRow),
+    /** The subscriptions that are not paused (or only this guild's), each with its latest run. */
+    scheduled(guildId?: string): ScheduledDigest[] {
+      const rows = (guildId === undefined ? scheduledAll.all() : scheduledOne.all({ guildId })) as Record<string, unknown>[];
+      return rows.map((row) => ({
+        sub: subscriptionFromRow(row),
+        latestRun: row.latest_date === null ? null : { localDate: row.latest_date as string, status: row.latest_status as DigestRunStatus },
+      }));
+    },
     /**
      * Claims the run of a guild's local day, atomically (BEGIN IMMEDIATE). Returns null when another runner
      * holds a fresh claim or the day is already done; takes over a claim older than `staleBefore`, keeping

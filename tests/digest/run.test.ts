@@ -72,6 +72,16 @@ describe('runDueDigests', () => {
     expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'empty', detail: 'nothing new since the previous digest' });
   });
 
+  it('knows which days are done when asked about an earlier day than the latest run (digest run --at in the past)', async () => {
+    const { store, ctx, poster } = setup();
+    addArticle(store, { title: 'Ferry pier gets a new gangway', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    expect(await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster)).toMatchObject([{ localDate: '2026-01-15', outcome: 'posted' }]);
+    expect(await runDueDigests(ctx, at('2026-01-17T09:00:00Z'), poster)).toMatchObject([{ localDate: '2026-01-17', outcome: 'empty' }]);
+    expect(await runDueDigests(ctx, at('2026-01-15T09:30:00Z'), poster)).toEqual([]);
+    expect(await runDueDigests(ctx, at('2026-01-16T09:30:00Z'), poster)).toMatchObject([{ localDate: '2026-01-16', outcome: 'empty' }]);
+    expect(poster.posts).toHaveLength(1);
+  });
+
   it('does not post twice when ticks overlap', async () => {
     const { store, ctx, poster } = setup();
     addArticle(store, { title: 'Library extends its opening hours', ingestedAt: '2026-01-15T07:00:00.000Z' });
