@@ -105,8 +105,10 @@ export const section: BenchSection = {
       const tickSeconds = (performance.now() - started) / 1000;
       // The next minute: every guild is done for the day, as on most ticks.
       started = performance.now();
+      const idleCpu = process.cpuUsage();
       await runDueDigests(ctx, new Date(now.getTime() + 60_000), poster, { occurrences });
       const idleTickMs = performance.now() - started;
+      const idleTickCpu = process.cpuUsage(idleCpu);
       return {
         guilds: subs.length,
         composeSeconds: +composeSeconds.toFixed(2),
@@ -119,6 +121,7 @@ export const section: BenchSection = {
         tickAllDueSeconds: +tickSeconds.toFixed(2),
         tickPosted: reports.filter((r) => r.outcome === 'posted').length,
         idleTickMs: Math.round(idleTickMs),
+        idleTickCpuMs: Math.round((idleTickCpu.user + idleTickCpu.system) / 1000),
       };
     } finally {
       store.close();
