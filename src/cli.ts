@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { usage: string; load: () => Promise<Run> }> = {
   parse: { usage: 'parse FILE [--json]        parse an article without storing it; parse --jsonl reads JSON lines from stdin', load: async () => (await import('./cli/parse.ts')).run },
   stats: { usage: 'stats                      counts of articles, people and quotes; the store path and size', load: async () => (await import('./cli/stats.ts')).run },
   eval: { usage: 'eval quotes|summaries|extract ...   score against a gold file (see README)', load: async () => (await import('./cli/eval.ts')).run },
-  digest: { usage: 'digest run [--guild ID] [--at ISO-TIME] | preview --guild ID | status --guild ID   daily digests', load: async () => (await import('./cli/digest.ts')).run },
+  digest: { usage: 'digest run [--guild ID] [--at ISO-TIME] | preview --guild ID | status --guild ID | resume --guild ID   daily digests', load: async () => (await import('./cli/digest.ts')).run },
   feed: { usage: 'feed add URL [--every 15m] | list | remove ID|URL | resume ID|URL   RSS, Atom and JSON feeds polled for new articles', load: async () => (await import('./cli/feed.ts')).run },
   'deploy-commands': { usage: 'deploy-commands [--guild ID] register the slash commands (in one server, or globally) and print what changed', load: async () => (await import('./cli/deploy-commands.ts')).run },
   ask: { usage: 'ask "/quote NAME" [--json]  answer one command as the bot would, as text (or the Discord payload)', load: async () => (await import('./cli/ask.ts')).run },

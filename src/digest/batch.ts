@@ -3,8 +3,8 @@ import type { DigestContent } from './compose.ts';
 
 /**
  * Many digests that end at the same instant (every guild due in one scheduler tick) read the same recent
- * articles. This loads the articles and quotes of [earliest, until) once and answers each guild's window
- * [since, until) from memory: the same result as the per-guild queries, without a scan per guild.
+ * articles. This loads the articles and quotes of [earliest start, until) once and answers each guild's
+ * window [since, until) from memory: the same result as the per-guild queries, without a scan per guild.
  */
 export interface WindowCache {
   readonly until: string;
@@ -61,8 +61,26 @@ interface PersonCount extends DigestPersonRow {
 const byQuotes = (a: PersonCount, b: PersonCount): number =>
   b.quotes - a.quotes || b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Loads [earliest, until) once; `people` is how many most quoted people a digest lists. */
-export function createWindowCache(digests: DigestStore, earliest: string, until: string, people = 5): WindowCache {
+/** Inserts or moves `person` (whose count just grew) into its place in `top`, the `limit` best so far. */
+function promote(top: PersonCount[], person: PersonCount, limit: number): void {
+  let i = top.indexOf(person);
+  if (i < 0) {
+    if (top.length < limit) i = top.push(person) - 1;
+    else if (byQuotes(person, top[limit - 1]!) < 0) top[(i = limit - 1)] = person;
+    else return;
+  }
+  while (i > 0 && byQuotes(top[i]!, top[i - 1]!) < 0) {
+    [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
+    i--;
+  }
+}
+
+/**
+ * Loads what the windows [since, until) of `starts` need, once; `people` is how many most quoted people a
+ * digest lists. Other windows within the load are answered too, only more slowly for their people.
+ */
+export function createWindowCache(digests: DigestStore, starts: string[], until: string, people = 5): WindowCache {
+  const earliest = starts.reduce((a, b) => (a < b ? a : b), until);
   const articles = digests.allWindowArticles(earliest, until);
   const quotes: QuoteRow[] = digests.allWindowQuotes(earliest, until);
   const quotesByArticle = new Map<number, DigestQuoteRow[]>();
@@ -71,9 +89,35 @@ export function createWindowCache(digests: DigestStore, earliest: string, until:
     if (list) list.push(q);
     else quotesByArticle.set(q.articleId, [q]);
   }
-  const peopleBySince = new Map<string, DigestPersonRow[]>();
+  let peopleBySince: Map<string, DigestPersonRow[]> | null = null;
+
+  /**
+   * The most quoted people of every window in `starts`, in one sweep: from the latest start back to the
+   * earliest, each quote is counted once as the window grows, and the few leaders are kept as it goes
+   * (counts only grow, so only the person just counted can enter them).
+   */
+  function sweep(): Map<string, DigestPersonRow[]> {
+    const bySince = new Map<string, DigestPersonRow[]>();
+    const counts = new Map<number, PersonCount>();
+    const top: PersonCount[] = [];
+    let next = quotes.length;
+    for (const since of [...new Set(starts)].sort().reverse()) {
+      const first = lowerBound(quotes, since);
+      while (next > first) {
+        const q = quotes[--next]!;
+        if (q.personId === null || q.speaker === null) continue;
+        let c = counts.get(q.personId);
+        if (c) c.quotes++;
+        else counts.set(q.personId, (c = { name: q.speaker, quotes: 1, total: q.speakerQuotes }));
+        promote(top, c, people);
+      }
+      bySince.set(since, top.map((p) => ({ name: p.name, quotes: p.quotes })));
+    }
+    return bySince;
+  }
 
   function topPeople(since: string): DigestPersonRow[] {
+    peopleBySince ??= sweep();
     const known = peopleBySince.get(since);
     if (known) return known;
     const counts = new Map<number, PersonCount>();

@@ -27,27 +27,51 @@ export interface DigestContent {
 const COLOR = 0x2f6f9f;
 const QUOTE_MAX = 300;
 const GIST_MAX = 600;
-const KIND_WEIGHT = { direct: 30, mixed: 20, indirect: 10 } as const;
+const KIND_RANK = { direct: 2, mixed: 1, indirect: 0 } as const;
+/** Shorter than this, a quote is a fragment ("a disgrace", "the plan"): a word in quotation marks, not a statement. */
+const FRAGMENT_CHARS = 25;
 
-function quoteScore(q: DigestQuoteRow): number {
-  const n = q.text.length;
-  const length = n < 25 ? -15 : n <= 60 ? 2 : n <= 250 ? 5 : n <= 400 ? 2 : 0;
-  return KIND_WEIGHT[q.kind] + (q.speaker ? 12 : 0) + length + Math.min(q.speakerQuotes, 20) / 10;
+/** 2 for a quote of a comfortable length, 1 for a short or long one, 0 for one that would be cut hard. */
+function lengthBand(n: number): number {
+  if (n >= 60 && n <= 250) return 2;
+  return n <= 400 ? 1 : 0;
+}
+
+/** How much of a quote's opening must appear in the gist for the gist to count as already showing it. */
+const GIST_OVERLAP = 60;
+
+/**
+ * True when the gist already carries the quote's words (a lede sentence often is the quote), so showing it
+ * adds nothing. Both are copied from the same body, so the quote's opening appears in the gist as written.
+ */
+function inGist(quote: DigestQuoteRow, gist: string | null): boolean {
+  const opening = quote.text.slice(0, GIST_OVERLAP).trim();
+  return gist !== null && opening.length > 0 && gist.includes(opening);
+}
+
+/** Positive when `a` is the more telling quote, deciding by each rule in turn (see pickQuote). */
+function compareQuotes(a: DigestQuoteRow, b: DigestQuoteRow, gist: string | null): number {
+  return (a.speaker ? 1 : 0) - (b.speaker ? 1 : 0)
+    || (a.text.length >= FRAGMENT_CHARS ? 1 : 0) - (b.text.length >= FRAGMENT_CHARS ? 1 : 0)
+    || (inGist(a, gist) ? 0 : 1) - (inGist(b, gist) ? 0 : 1)
+    || KIND_RANK[a.kind] - KIND_RANK[b.kind]
+    || lengthBand(a.text.length) - lengthBand(b.text.length)
+    || Math.min(a.speakerQuotes, 20) - Math.min(b.speakerQuotes, 20);
 }
 
 /**
- * The article's most telling quote: spoken words (direct, then mixed, then reported) by a named speaker, of
- * a readable length, from someone often quoted; the earliest wins a tie. Null when the article has none.
+ * The article's most telling quote, deciding by each rule in turn: a named speaker (the digest shows who
+ * said it); a statement, not a quoted word or two; words the gist does not already show; spoken words
+ * (direct, then mixed, then reported speech); a readable length; someone often quoted. The earliest quote
+ * wins a tie. Null when the article has none.
  */
-export function pickQuote(quotes: DigestQuoteRow[]): DigestQuoteRow | null {
-  let best: DigestQuoteRow | null = null;
-  let bestScore = -Infinity;
-  for (const q of quotes) {
-    const score = quoteScore(q);
-    if (score > bestScore || (score === bestScore && best && q.position < best.position)) {
-      best = q;
-      bestScore = score;
-    }
+export function pickQuote(quotes: DigestQuoteRow[], gist: string | null = null): DigestQuoteRow | null {
+  if (quotes.length <= 1) return quotes[0] ?? null;
+  let best = quotes[0]!;
+  for (let i = 1; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    const order = compareQuotes(q, best, gist);
+    if (order > 0 || (order === 0 && q.position < best.position)) best = q;
   }
   return best;
 }
@@ -84,8 +108,20 @@ function peopleEmbed(people: DigestPersonRow[]): Embed {
 // A calendar date needs no zone: formatting it at noon UTC names the same day everywhere.
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// Formatting a date is slow next to everything else here, and a tick's digests share a few local days.
+const dayNames = new Map<string, string>();
+function dayName(localDate: string): string {
+  let name = dayNames.get(localDate);
+  if (name === undefined) {
+    if (dayNames.size > 1000) dayNames.clear();
+    name = DAY_FORMAT.format(new Date(`${localDate}T12:00:00Z`)).replace(',', '');
+    dayNames.set(localDate, name);
+  }
+  return name;
+}
+
 function heading(content: DigestContent): string {
-  const day = DAY_FORMAT.format(new Date(`${content.localDate}T12:00:00Z`)).replace(',', '');
+  const day = dayName(content.localDate);
   const since = `<t:${Math.floor(Date.parse(content.since) / 1000)}:f>`;
   const shown = content.articles.length;
   const count = shown < content.total
@@ -122,7 +158,7 @@ export function composeDigest(content: DigestContent): Reply[] {
     if (list) list.push(q);
     else byArticle.set(q.articleId, [q]);
   }
-  const embeds = content.articles.map((a) => articleEmbed(a, pickQuote(byArticle.get(a.id) ?? [])));
+  const embeds = content.articles.map((a) => articleEmbed(a, pickQuote(byArticle.get(a.id) ?? [], a.gist)));
   if (content.people.length > 0) embeds.push(peopleEmbed(content.people));
   const messages = pack(embeds);
   return messages.map((group, i) => fitReply({

@@ -19,10 +19,14 @@ export function postErrorFrom(error: unknown): DigestPostError {
   if (error instanceof DiscordAPIError) {
     if (error.status === 404) return new DigestPostError('the channel no longer exists (404)', 404);
     if (error.status === 403) return new DigestPostError(`the bot may not post in the channel (403: ${error.message})`, 403);
+    if (error.status === 401) return new DigestPostError('Discord refused the bot token (401): check DISCORD_TOKEN', 401);
     return new DigestPostError(`Discord answered ${error.status}: ${error.message}`, error.status);
   }
+  // @discordjs/rest throws an HTTPError (with a status) for a 5xx it has already retried, and network errors without one.
   const status = (error as { status?: unknown }).status;
-  return new DigestPostError(`could not reach Discord: ${error instanceof Error ? error.message : String(error)}`, typeof status === 'number' ? status : null);
+  const message = error instanceof Error ? error.message : String(error);
+  if (typeof status === 'number') return new DigestPostError(`Discord answered ${status}: ${message}`, status);
+  return new DigestPostError(`could not reach Discord: ${message}`, null);
 }
 
 /**

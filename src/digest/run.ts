@@ -19,17 +19,30 @@ export class DigestPostError extends Error {
   constructor(message: string, readonly status: number | null = null) {
     super(message);
   }
+
+  /**
+   * True when Discord could not be reached, failed on its side (no answer, 5xx, 429) or refused the bot's
+   * token (401): nothing is wrong with the channel, so the day is tried again later instead of being
+   * counted as a failed day.
+   */
+  get transient(): boolean {
+    return this.status === null || this.status === 401 || this.status === 429 || this.status >= 500;
+  }
 }
 
 export const PAUSE_AFTER_FAILED_DAYS = 3;
-/** A claim older than this was left by a crashed runner and is taken over. */
+/**
+ * A claim older than this was left by a crashed runner and is taken over. A run that Discord could not
+ * take for a passing reason keeps its claim, so it is tried again this long after (within the grace window).
+ */
 export const STALE_CLAIM_MS = 10 * 60_000;
 const DAY_MS = 24 * 3600_000;
 const TOP_PEOPLE = 5;
 
 const INTERRUPTED = 'interrupted: the bot stopped while posting and did not come back within the grace window';
+const GAVE_UP = 'Discord could not take the digest within the grace window; last try: ';
 
-export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest set` again to resume.';
+export const RESUME_HINT = 'Check that the channel exists and that the bot can view it, send messages and embed links there, then run `/digest resume` (or `/digest set` to choose another channel).';
 
 export interface RunOptions {
   /** Only this guild (the `digest run --guild` command). */
@@ -42,7 +55,8 @@ export interface RunOptions {
   occurrences?: OccurrenceCache;
 }
 
-export type RunOutcome = 'posted' | 'empty' | 'failed' | 'skipped' | 'busy';
+/** `retry`: Discord could not be reached or failed on its side; the day is tried again after STALE_CLAIM_MS. */
+export type RunOutcome = 'posted' | 'empty' | 'failed' | 'retry' | 'skipped' | 'busy';
 
 export interface RunReport {
   guildId: string;
@@ -53,6 +67,8 @@ export interface RunReport {
   detail: string | null;
   /** True when this failure paused the subscription. */
   paused: boolean;
+  /** Discord refused the bot's token (401): the tick stops there, as every other guild would be refused too. */
+  tokenRefused?: boolean;
 }
 
 const defaultRunner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -99,7 +115,7 @@ interface Due {
  * `clock` is the tick's `now` moved on by the time the tick has taken: claims carry the moment they were
  * made, so a long tick's later claims do not look stale to another process.
  */
-async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: DigestPoster, runner: string, staleMs: number, cache: WindowCache | null): Promise<RunReport> {
+async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: DigestPoster, runner: string, staleMs: number, gather: TickGatherer): Promise<RunReport> {
   const { sub, occurrence, window } = due;
   const digests = ctx.store.digests;
   const base = { guildId: sub.guildId, localDate: occurrence.localDate, messages: 0, articles: 0, detail: null, paused: false };
@@ -114,9 +130,7 @@ async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: Dige
   // A resumed claim keeps its window, so the messages already sent are the same ones and are not repeated.
   const since = run.windowSince!;
   const until = run.windowUntil!;
-  const content = cache?.covers(since, until)
-    ? cache.content(since, sub.articles, occurrence.localDate, sub.timeZone)
-    : gatherDigest(digests, { since, until }, sub.articles, occurrence.localDate, sub.timeZone);
+  const content = gather({ since, until }, sub.articles, occurrence.localDate, sub.timeZone);
   const messages = composeDigest(content);
   const finish = { pauseAfter: PAUSE_AFTER_FAILED_DAYS };
   if (messages.length === 0) {
@@ -131,13 +145,20 @@ async function runOne(ctx: AppContext, due: Due, clock: () => Date, poster: Dige
     }
   } catch (error) {
     const detail = describe(error);
+    if (error instanceof DigestPostError && error.transient) {
+      digests.postpone(run.id, detail, clock().toISOString());
+      ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, sent }, 'digest: Discord could not take it now; trying again later');
+      return { ...base, outcome: 'retry', messages: sent, articles: content.total, detail, tokenRefused: error.status === 401 };
+    }
     if (!(error instanceof DigestPostError)) ctx.log.error({ err: error, guildId: sub.guildId }, 'digest: posting failed unexpectedly');
     const pauseReason = `Paused after ${PAUSE_AFTER_FAILED_DAYS} days in a row on which the digest could not be posted (last: ${detail}).`;
     const { paused } = digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'failed', articleCount: content.total, detail, pauseReason });
     ctx.log.warn({ guildId: sub.guildId, channelId: sub.channelId, detail, paused }, 'digest: could not post');
     return { ...base, outcome: 'failed', messages: sent, articles: content.total, detail, paused };
   }
-  const detail = resumed ? `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)` : null;
+  const detail = !resumed ? null
+    : run.detail ? `posted on a later try (before: ${run.detail})`
+    : `resumed after an interrupted run (${run.messagesSent} of ${messages.length} messages were already out)`;
   digests.finish(run.id, sub.guildId, { ...finish, now: clock().toISOString(), status: 'posted', articleCount: content.total, detail, pauseReason: '' });
   return { ...base, outcome: 'posted', messages: messages.length - run.messagesSent, articles: content.total, detail };
 }
@@ -153,15 +174,16 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   const graceMs = options.graceMs ?? ctx.config.digestGraceHours * 3600_000;
   const staleMs = options.staleMs ?? STALE_CLAIM_MS;
   const runner = options.runner ?? defaultRunner;
-  const subs = options.guildId ? [digests.subscription(options.guildId)].filter((s): s is DigestSubscription => s !== null && !s.paused) : digests.active();
   const reports: RunReport[] = [];
   const due: Due[] = [];
   // Guilds sharing a time and zone share the occurrence (luxon's zone arithmetic is the costly part).
   const occurrences = options.occurrences ?? createOccurrenceCache();
-  for (const sub of subs) {
+  for (const { sub, latestRun } of digests.scheduled(options.guildId)) {
     const latest = occurrences.latest(sub, now);
+    // Nearly always the day asked about is the latest run's day or after it; only an earlier day needs a lookup.
     const isDone = (localDate: string): boolean => {
-      const run = digests.run(sub.guildId, localDate);
+      if (!latestRun || latestRun.localDate < localDate) return false;
+      const run = latestRun.localDate === localDate ? latestRun : digests.run(sub.guildId, localDate);
       return run !== null && run.status !== 'claimed';
     };
     const decision = decide(sub, now, graceMs, isDone, latest);
@@ -175,18 +197,28 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
     if (digests.skip({ ...day, dueAt: occurrence.dueAt.toISOString(), channelId: sub.channelId, windowSince, detail })) {
       ctx.log.info(day, 'digest: skipped, missed beyond the grace window');
       reports.push({ guildId: sub.guildId, localDate: occurrence.localDate, outcome: 'skipped', messages: 0, articles: 0, detail, paused: false });
-    } else if (digests.abandon({ ...day, staleBefore: new Date(now.getTime() - staleMs).toISOString(), detail: INTERRUPTED })) {
-      ctx.log.warn(day, 'digest: a run interrupted by a crash could not be resumed within the grace window');
+    } else {
+      // A claim still open past the grace window: its runner crashed, or Discord kept failing (the last error is kept).
+      const lastError = digests.run(sub.guildId, occurrence.localDate)?.detail;
+      const reason = lastError ? `${GAVE_UP}${lastError}` : INTERRUPTED;
+      if (digests.abandon({ ...day, staleBefore: new Date(now.getTime() - staleMs).toISOString(), detail: reason })) {
+        ctx.log.warn({ ...day, reason }, 'digest: a run left open could not be finished within the grace window');
+      }
     }
   }
-  const cache = sharedCache(digests, due, now);
+  const gather = createTickGatherer(digests, due.map((d) => d.window.since), now);
   const started = performance.now();
   const clock = (): Date => new Date(now.getTime() + Math.round(performance.now() - started));
   for (const d of due) {
     try {
-      const report = await runOne(ctx, d, clock, poster, runner, staleMs, cache);
+      const report = await runOne(ctx, d, clock, poster, runner, staleMs, gather);
       if (report.outcome !== 'busy') ctx.log.info({ ...report }, 'digest: run finished');
       reports.push(report);
+      // Going on would only collect refusals, and many of them get a bot banned for a while.
+      if (report.tokenRefused) {
+        ctx.log.error({ guildId: d.sub.guildId, detail: report.detail }, 'digest: Discord refused the bot token; no more digests this tick');
+        break;
+      }
     } catch (error) {
       ctx.log.error({ err: error, guildId: d.sub.guildId }, 'digest: run failed');
     }
@@ -194,11 +226,19 @@ export async function runDueDigests(ctx: AppContext, now: Date, poster: DigestPo
   return reports;
 }
 
-/** One load of the recent articles for every due guild whose window starts within the last three days. */
-function sharedCache(digests: DigestStore, due: Due[], now: Date): WindowCache | null {
-  if (due.length < 2) return null;
+/** What a tick's digest is composed from, given its window, size, local day and zone. */
+export type TickGatherer = (window: { since: string; until: string }, limit: number, localDate: string, timeZone: string) => DigestContent;
+
+/**
+ * Gathers the digests of one tick, whose windows all end at `now` and start at `starts`: from one load of
+ * the recent articles when several windows start within the last three days, with each guild's own queries
+ * otherwise (and for a window the load does not cover, such as a resumed claim's). The same results either way.
+ */
+export function createTickGatherer(digests: DigestStore, starts: string[], now: Date): TickGatherer {
   const limit = new Date(now.getTime() - SHARED_WINDOW_MS).toISOString();
-  const starts = due.map((d) => d.window.since).filter((since) => since >= limit);
-  if (starts.length < 2) return null;
-  return createWindowCache(digests, starts.reduce((a, b) => (a < b ? a : b)), now.toISOString());
+  const recent = starts.filter((since) => since >= limit);
+  const cache: WindowCache | null = recent.length < 2 ? null : createWindowCache(digests, recent, now.toISOString());
+  return (window, articles, localDate, timeZone) => (cache?.covers(window.since, window.until)
+    ? cache.content(window.since, articles, localDate, timeZone)
+    : gatherDigest(digests, window, articles, localDate, timeZone));
 }

@@ -120,6 +120,20 @@ export function nextRun(schedule: Schedule, now: Date, graceMs: number, isDone: 
   throw new Error('unreachable: a daily schedule always has an occurrence within two days');
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/i;
+
+/**
+ * An instant written as ISO 8601 with its offset (2026-01-15T09:00Z, 2026-01-15T09:00+01:00); null for
+ * anything else. Stricter than Date.parse, which reads "March 7" as a day in 2001, rolls 30 February over
+ * into March and reads a time without an offset in the machine's own zone.
+ */
+export function parseInstant(text: string): Date | null {
+  const trimmed = text.trim();
+  if (!ISO_INSTANT.test(trimmed)) return null;
+  const parsed = DateTime.fromISO(trimmed, { setZone: true });
+  return parsed.isValid ? parsed.toJSDate() : null;
+}
+
 /** "Tuesday 25 November 2025, 09:00 CET" in the schedule's zone. */
 export function formatLocal(instant: Date, timeZone: string): string {
   return DateTime.fromJSDate(instant, { zone: timeZone }).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm ZZZZ');

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.ts';
 import type { DigestRun, DigestSubscription } from '../store/digests.ts';
-import { PAUSE_AFTER_FAILED_DAYS, RESUME_HINT } from './run.ts';
-import { discordTimestamp, formatLocal, nextRun } from './schedule.ts';
+import { PAUSE_AFTER_FAILED_DAYS, RESUME_HINT, STALE_CLAIM_MS } from './run.ts';
+import { discordTimestamp, formatLocal, latestOccurrence, nextRun } from './schedule.ts';
 
 /** The next time a subscription's digest goes out, seen from `now` (days already run are passed over). */
 export function nextDigestAt(ctx: AppContext, sub: DigestSubscription, now: Date): Date {
@@ -42,8 +42,13 @@ export function describeStatus(ctx: AppContext, sub: DigestSubscription, now: Da
   const lines = [
     `**Daily digest** in <#${sub.channelId}> at **${sub.time}** (${sub.timeZone}), up to ${plural(sub.articles, 'article')}.`,
   ];
+  // A run kept open after Discord failed on its side (see runDueDigests): it is tried again, not yet a failed day.
+  const open = sub.paused ? null : ctx.store.digests.run(sub.guildId, latestOccurrence(sub, now).localDate);
   if (sub.paused) {
     lines.push(`**Paused.** ${sub.pausedReason ?? ''} ${RESUME_HINT}`.replace(/\s+/g, ' '));
+  } else if (open?.status === 'claimed' && open.detail && Date.parse(open.dueAt) + ctx.config.digestGraceHours * 3600_000 >= now.getTime()) {
+    const retryAt = new Date(Math.max(now.getTime(), Date.parse(open.claimedAt) + STALE_CLAIM_MS));
+    lines.push(`The digest of ${open.localDate} could not be posted yet (${open.detail}). Next try: ${describeInstant(retryAt, sub.timeZone)}.`);
   } else {
     lines.push(`Next digest: ${describeInstant(nextDigestAt(ctx, sub, now), sub.timeZone)}.`);
   }

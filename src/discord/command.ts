@@ -51,6 +51,8 @@ export interface Invocation {
    * when that cannot be known (console, unknown channel). Lets a command check a channel before using it.
    */
   botPermissionsIn(channelId: string): Promise<bigint | null>;
+  /** Whether a channel of the guild is a thread (posting there needs Send Messages in Threads); null when unknown. */
+  isThread(channelId: string): Promise<boolean | null>;
 }
 
 export interface CommandInput extends Invocation {

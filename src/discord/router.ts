@@ -36,6 +36,13 @@ export function readOptions(data: readonly CommandInteractionOption[]): { subcom
   return { subcommand, options };
 }
 
+/** A channel of the interaction's guild, from the cache or fetched; null outside a guild or when it is gone. */
+async function guildChannel(i: BaseInteraction, channelId: string) {
+  const guild = i.guild;
+  if (!guild) return null;
+  return guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
+}
+
 function invocation(i: BaseInteraction): Invocation {
   return {
     userId: i.user.id,
@@ -45,12 +52,14 @@ function invocation(i: BaseInteraction): Invocation {
     memberPermissions: i.memberPermissions?.bitfield ?? null,
     appPermissions: i.appPermissions?.bitfield ?? null,
     async botPermissionsIn(channelId) {
-      const guild = i.guild;
-      if (!guild) return null;
-      const channel = guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
-      const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+      const channel = await guildChannel(i, channelId);
+      const me = channel ? (channel.guild.members.me ?? (await channel.guild.members.fetchMe().catch(() => null))) : null;
       if (!channel || !me) return null;
       return channel.permissionsFor(me)?.bitfield ?? null;
+    },
+    async isThread(channelId) {
+      const channel = await guildChannel(i, channelId);
+      return channel ? channel.isThread() : null;
     },
   };
 }

@@ -5,6 +5,7 @@ import { UserError, OptionType, type Command, type CommandInput, type Invocation
 export const LOCAL_INVOCATION: Invocation = {
   userId: 'local', userName: 'console', guildId: null, channelId: null, memberPermissions: null, appPermissions: null,
   botPermissionsIn: async () => null,
+  isThread: async () => null,
 };
 
 export interface ParsedLine {

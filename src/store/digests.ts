@@ -19,6 +19,12 @@ export interface DigestSubscription {
 
 export type DigestRunStatus = 'claimed' | 'posted' | 'empty' | 'failed' | 'skipped';
 
+/** A subscription with its latest run (the highest local day that has one), as the scheduler reads them each tick. */
+export interface ScheduledDigest {
+  sub: DigestSubscription;
+  latestRun: { localDate: string; status: DigestRunStatus } | null;
+}
+
 /** One guild's digest for one local day: claimed before posting, finished after. */
 export interface DigestRun {
   id: number;
@@ -123,8 +129,16 @@ export function createDigestStore(db: Db) {
       paused = 0, paused_reason = NULL, consecutive_failures = 0, created_by = excluded.created_by,
       updated_at = excluded.updated_at`);
   const deleteSub = db.prepare('DELETE FROM digest_subscriptions WHERE guild_id = @guildId');
+  const resumeSub = db.prepare(`
+    UPDATE digest_subscriptions SET paused = 0, paused_reason = NULL, consecutive_failures = 0, active_from = @now, updated_at = @now
+    WHERE guild_id = @guildId AND paused = 1 RETURNING *`);
   const subByGuild = db.prepare('SELECT * FROM digest_subscriptions WHERE guild_id = @guildId');
   const activeSubs = db.prepare('SELECT * FROM digest_subscriptions WHERE paused = 0 ORDER BY guild_id');
+  // One index seek per guild for its latest run, instead of a lookup per guild from the scheduler.
+  const withLatestRun = `SELECT s.*, r.local_date AS latest_date, r.status AS latest_status FROM digest_subscriptions s
+    LEFT JOIN digest_runs r ON r.id = (SELECT id FROM digest_runs WHERE guild_id = s.guild_id ORDER BY local_date DESC LIMIT 1)`;
+  const scheduledAll = db.prepare(`${withLatestRun} WHERE s.paused = 0 ORDER BY s.guild_id`);
+  const scheduledOne = db.prepare(`${withLatestRun} WHERE s.guild_id = @guildId AND s.paused = 0`);
   const insertRun = db.prepare(`
     INSERT INTO digest_runs (guild_id, local_date, due_at, channel_id, status, claimed_by, claimed_at, window_since, window_until, detail)
     VALUES (@guildId, @localDate, @dueAt, @channelId, @status, @runner, @now, @windowSince, @windowUntil, @detail)
@@ -137,6 +151,7 @@ export function createDigestStore(db: Db) {
     UPDATE digest_runs SET status = 'failed', detail = @detail, finished_at = @now
     WHERE guild_id = @guildId AND local_date = @localDate AND status = 'claimed' AND claimed_at < @staleBefore`);
   const setProgress = db.prepare('UPDATE digest_runs SET messages_sent = @sent, claimed_at = @now WHERE id = @id');
+  const postponeRun = db.prepare("UPDATE digest_runs SET detail = @detail, claimed_at = @now WHERE id = @id AND status = 'claimed'");
   const finishRun = db.prepare(`
     UPDATE digest_runs SET status = @status, article_count = @articleCount, detail = @detail, finished_at = @now
     WHERE id = @id RETURNING *`);
@@ -207,6 +222,14 @@ export function createDigestStore(db: Db) {
       upsertSub.run(input);
       return subscriptionFromRow(subByGuild.get(input) as Record<string, unknown>);
     },
+    /**
+     * Resumes a paused digest with its channel, time and size as they were; like a new schedule, it owes
+     * nothing due before `now`. Null when the guild has no paused digest.
+     */
+    resume(guildId: string, now: string): DigestSubscription | null {
+      const row = resumeSub.get({ guildId, now }) as Record<string, unknown> | undefined;
+      return row ? subscriptionFromRow(row) : null;
+    },
     /** Stops a guild's digest; its run history stays. */
     unsubscribe: (guildId: string): boolean => deleteSub.run({ guildId }).changes > 0,
     subscription(guildId: string): DigestSubscription | null {
@@ -215,6 +238,14 @@ export function createDigestStore(db: Db) {
     },
     /** Every subscription that is not paused. */
     active: (): DigestSubscription[] => (activeSubs.all() as Record<string, unknown>[]).map(subscriptionFromRow),
+    /** The subscriptions that are not paused (or only this guild's), each with its latest run. */
+    scheduled(guildId?: string): ScheduledDigest[] {
+      const rows = (guildId === undefined ? scheduledAll.all() : scheduledOne.all({ guildId })) as Record<string, unknown>[];
+      return rows.map((row) => ({
+        sub: subscriptionFromRow(row),
+        latestRun: row.latest_date === null ? null : { localDate: row.latest_date as string, status: row.latest_status as DigestRunStatus },
+      }));
+    },
     /**
      * Claims the run of a guild's local day, atomically (BEGIN IMMEDIATE). Returns null when another runner
      * holds a fresh claim or the day is already done; takes over a claim older than `staleBefore`, keeping
@@ -233,6 +264,11 @@ export function createDigestStore(db: Db) {
       abandonClaim.run(input).changes > 0,
     /** Notes that the first `sent` messages of a claimed run are out, and that its runner is alive at `now`. */
     progress: (runId: number, sent: number, now: string): void => void setProgress.run({ id: runId, sent, now }),
+    /**
+     * Keeps a claimed run open after a passing failure (Discord unreachable or failing on its side), noting
+     * why: like a crashed claim, it is taken over once older than the stale timeout, and resumes where it stopped.
+     */
+    postpone: (runId: number, detail: string, now: string): void => void postponeRun.run({ id: runId, detail, now }),
     /** Completes a claimed run; a failure counts towards pausing the subscription. */
     finish: (runId: number, guildId: string, input: FinishInput) => finish.immediate(runId, guildId, input),
     run(guildId: string, localDate: string): DigestRun | null {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/bench/corpus.ts';
 import { createWindowCache } from '../../src/digest/batch.ts';
 import { gatherDigest, runDueDigests } from '../../src/digest/run.ts';
-import { seedDigestBench, type SeedArticle } from '../../src/store/digests.ts';
+import { seedDigestBench, type DigestQuoteRow, type SeedArticle } from '../../src/store/digests.ts';
 import { makeContext, openTempStore, RecordingPoster } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
@@ -37,20 +37,22 @@ describe('composing many digests from one load', () => {
   it('gives the same articles, counts, quotes and people as the per-guild queries', () => {
     const { store } = seeded();
     const until = new Date(UNTIL).toISOString();
-    const cache = createWindowCache(store.digests, new Date(UNTIL - 3 * 86_400_000).toISOString(), until);
     const random = createRandom(9);
-    for (let i = 0; i < 150; i++) {
-      const since = new Date(UNTIL - Math.floor(random() * 3 * 86_400_000)).toISOString();
+    const starts = Array.from({ length: 150 }, () => new Date(UNTIL - Math.floor(random() * 3 * 86_400_000)).toISOString());
+    // The last windows were not announced: their people are counted on their own rather than in the sweep.
+    const cache = createWindowCache(store.digests, starts.slice(0, 120), until);
+    const key = (q: { articleId: number; position: number }): string => `${q.articleId}:${q.position}`;
+    const comparable = (quotes: DigestQuoteRow[]) => quotes.map((q) => ({ ...q, personId: undefined, ingestedAt: undefined })).sort((a, b) => key(a).localeCompare(key(b)));
+    for (const [i, since] of starts.entries()) {
       const limit = 1 + (i % 10);
-      expect(cache.covers(since, until)).toBe(true);
+      expect(cache.covers(since, until)).toBe(since >= starts.slice(0, 120).reduce((a, b) => (a < b ? a : b)));
+      if (!cache.covers(since, until)) continue;
       const fromCache = cache.content(since, limit, '2026-01-20', 'UTC');
       const fromQueries = gatherDigest(store.digests, { since, until }, limit, '2026-01-20', 'UTC');
       expect(fromCache.articles).toEqual(fromQueries.articles);
       expect(fromCache.total).toBe(fromQueries.total);
       expect(fromCache.people).toEqual(fromQueries.people);
-      const key = (q: { articleId: number; position: number }): string => `${q.articleId}:${q.position}`;
-      expect(fromCache.quotes.map((q) => ({ ...q, personId: undefined, ingestedAt: undefined })).sort((a, b) => key(a).localeCompare(key(b))))
-        .toEqual(fromQueries.quotes.map((q) => ({ ...q, personId: undefined, ingestedAt: undefined })).sort((a, b) => key(a).localeCompare(key(b))));
+      expect(comparable(fromCache.quotes)).toEqual(comparable(fromQueries.quotes));
     }
     expect(cache.covers(new Date(UNTIL - 4 * 86_400_000).toISOString(), until)).toBe(false);
     expect(cache.covers(new Date(UNTIL - 86_400_000).toISOString(), new Date(UNTIL - 1).toISOString())).toBe(false);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../discord/fake-discord.ts';
+import { openStore } from '../../src/store/index.ts';
 import { addArticle, openTempStore } from './helpers.ts';
 
 const exec = promisify(execFile);
@@ -72,7 +73,7 @@ describe('quotewire digest (command line)', { timeout: 60_000 }, () => {
 
   it('previews a digest as text and explains mistakes', async () => {
     const db = storeWithDigest();
-    const preview = await cli(['preview', '--guild', GUILD, '--at', '2026-01-15T08:00:00Z'], { QUOTEWIRE_DB: db });
+    const preview = await cli(['preview', '--guild', GUILD, '--at', '2026-01-15T09:00+01:00'], { QUOTEWIRE_DB: db });
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('**Daily digest · Thursday 15 January 2026**');
     expect(preview.stdout).toContain('## Volunteers replant the dune grass');
@@ -81,7 +82,31 @@ describe('quotewire digest (command line)', { timeout: 60_000 }, () => {
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toContain('DISCORD_TOKEN is not set');
     expect((await cli(['preview'], { QUOTEWIRE_DB: db })).stderr).toContain('--guild is required');
-    expect((await cli(['run', '--at', 'yesterday'], { QUOTEWIRE_DB: db })).stderr).toContain('--at must be an ISO time');
+    for (const loose of ['March 7', '2026-01-15T09:00']) {
+      const refused = await cli(['preview', '--guild', GUILD, '--at', loose], { QUOTEWIRE_DB: db });
+      expect(refused).toMatchObject({ code: 2, stdout: '' });
+      expect(refused.stderr).toContain(`--at must be an ISO time with its offset, such as 2026-01-15T09:00Z or 2026-01-15T09:00+01:00, not "${loose}"`);
+    }
     expect((await cli(['preview', '--guild', '1'], { QUOTEWIRE_DB: db })).code).toBe(2);
+  });
+
+  it('says when a digest is paused instead of running it, and resumes it', async () => {
+    const db = storeWithDigest();
+    const store = openStore(db);
+    const claimed = store.digests.claim({
+      guildId: GUILD, localDate: '2026-01-15', dueAt: '2026-01-15T09:00:00.000Z', channelId: NEWS, runner: 'test', now: '2026-01-15T09:00:00.000Z',
+      staleBefore: '2026-01-15T08:50:00.000Z', windowSince: '2026-01-14T09:00:00.000Z', windowUntil: '2026-01-15T09:00:00.000Z',
+    })!;
+    store.digests.finish(claimed.run.id, GUILD, { status: 'failed', articleCount: 1, detail: 'the channel no longer exists (404)', now: '2026-01-15T09:00:01.000Z', pauseAfter: 1, pauseReason: 'Paused after a failed day.' });
+    store.close();
+    const paused = await cli(['run', '--guild', GUILD, '--at', '2026-01-16T09:00:00Z'], { QUOTEWIRE_DB: db });
+    expect(paused.code).toBe(1);
+    expect(paused.stderr).toContain(`the digest of guild ${GUILD} is paused, so nothing was run. Paused after a failed day. Resume it with \`quotewire digest resume --guild ${GUILD}\``);
+    const resumed = await cli(['resume', '--guild', GUILD, '--at', '2026-01-16T10:00:00Z'], { QUOTEWIRE_DB: db });
+    expect(resumed).toMatchObject({ code: 0 });
+    expect(resumed.stdout).toContain('Resumed: next digest Saturday 17 January 2026, 09:00 WET');
+    const status = await cli(['status', '--guild', GUILD, '--at', '2026-01-16T10:00:00Z'], { QUOTEWIRE_DB: db });
+    expect(status.stdout).not.toContain('Paused');
+    expect(status.stdout).toContain('Next digest: Saturday 17 January 2026, 09:00 WET');
   });
 });

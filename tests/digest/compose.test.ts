@@ -88,4 +88,26 @@ describe('composing a digest', () => {
     expect(pickQuote(quotes)!.position).toBe(3);
     expect(pickQuote([])).toBeNull();
   });
+
+  it('prefers what a named speaker reported to words nobody is named for', () => {
+    const unattributed = q(1, 0, 'This is the worst winter for the fishing fleet in living memory.', { speaker: null });
+    const reported = q(1, 1, 'that the harbour would stay open through the storm season', { kind: 'indirect' });
+    expect(pickQuote([unattributed, reported])).toBe(reported);
+  });
+
+  it('prefers a statement to a word or two in quotation marks, even when reported', () => {
+    const fragment = q(1, 0, 'a betrayal', { kind: 'direct' });
+    const reported = q(1, 1, 'that the fishing quota had been cut without asking the crews', { kind: 'indirect' });
+    expect(pickQuote([fragment, reported])).toBe(reported);
+  });
+
+  it('passes over a quote the gist already shows', () => {
+    const gist = '"We will not sail until the nets are mended and the weather turns," the skipper said on Tuesday.';
+    const inGist = q(1, 0, 'We will not sail until the nets are mended and the weather turns,');
+    const other = q(1, 1, 'Every boat in this harbour has lost a season of work to the storms.');
+    expect(pickQuote([inGist, other], gist)).toBe(other);
+    expect(pickQuote([inGist, other])).toBe(inGist);
+    const [message] = composeDigest(content({ articles: [article(1, { gist })], quotes: [inGist, other] }));
+    expect(message!.embeds![0]!.description).toContain('“Every boat in this harbour has lost a season of work to the storms.”');
+  });
 });

@@ -123,6 +123,28 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     expect(status.content).toContain('Failed 1 day in a row; the digest pauses after 3.');
   });
 
+  it('tries again ten minutes after Discord fails on its side, and posts once', async () => {
+    const { harness, clock, digests } = await start();
+    await slash(harness, 'set', { channel: NEWS, time: '13:00', timezone: 'UTC' });
+    let outage = true;
+    harness.fake.override('POST', new RegExp(`^/channels/${NEWS}/messages$`), () => (outage ? { status: 502, body: { message: 'Bad Gateway', code: 0 } } : null));
+    clock.now = new Date('2026-02-01T13:00:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'retry', detail: 'Discord answered 502: Bad Gateway' }]);
+    const status = await slash(harness, 'status');
+    expect(status.content).toContain('The digest of 2026-02-01 could not be posted yet (Discord answered 502: Bad Gateway). Next try: Sunday 1 February 2026, 13:10 UTC');
+    expect(status.content).not.toContain('Failed 1 day');
+    outage = false;
+    clock.now = new Date('2026-02-01T13:05:00Z');
+    await digests.tick();
+    expect(posts(harness).filter((r) => r.status === 200)).toHaveLength(0);
+    clock.now = new Date('2026-02-01T13:11:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'posted', messages: 1 }]);
+    clock.now = new Date('2026-02-01T13:30:00Z');
+    await digests.tick();
+    expect(posts(harness).filter((r) => r.status === 200)).toHaveLength(1);
+    expect((await slash(harness, 'status')).content).toContain('Last run: 2026-02-01: posted 1 message');
+  });
+
   it('warns when the bot lacks a permission in the channel, and records it without sending a request', async () => {
     const { harness, clock, digests } = await start();
     // Embed Links denied to everyone in #news.
@@ -136,6 +158,39 @@ describe('daily digest end to end (real discord.js client, fake Discord)', () =>
     clock.now = new Date('2026-02-01T13:00:00Z');
     expect(await digests.tick()).toMatchObject([{ outcome: 'failed', detail: 'missing permissions in the channel: Embed Links' }]);
     expect(posts(harness)).toHaveLength(0);
+  });
+
+  it('asks for Send Messages in Threads when the digest goes to a thread, and records it without sending a request', async () => {
+    const { harness, clock, digests } = await start();
+    const thread = '1200000000000000301';
+    // The fake guild's @everyone may view, send and embed, but not send in threads.
+    harness.fake.dispatch('THREAD_CREATE', {
+      id: thread, type: 11, name: 'morning-briefing', guild_id: harness.fake.guildId, parent_id: NEWS, owner_id: '1200000000000000500',
+      member_count: 1, message_count: 0, newly_created: true,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const reply = await slash(harness, 'set', { channel: thread, time: '13:00', timezone: 'UTC' });
+    expect(reply.content).toContain(`quotewire cannot post there yet: it is missing **Send Messages in Threads** in <#${thread}>`);
+    clock.now = new Date('2026-02-01T13:00:00Z');
+    expect(await digests.tick()).toMatchObject([{ outcome: 'failed', detail: 'missing permissions in the channel: Send Messages in Threads' }]);
+    expect(harness.fake.requests.filter((r) => r.path === `/channels/${thread}/messages`)).toHaveLength(0);
+  });
+
+  it('previews a digest that takes two messages one message at a time, Next updating the private message in place', async () => {
+    const { harness } = await start();
+    await slash(harness, 'set', { channel: NEWS, time: '13:00', timezone: 'UTC', articles: 10 });
+    for (let i = 0; i < 10; i++) addArticle(harness.store, { title: `Dune survey, stretch ${i}`, ingestedAt: `2026-02-01T10:${10 + i}:00.000Z` });
+    const first = await slash(harness, 'preview');
+    expect(first.flags & 64).toBe(64);
+    expect(first.embeds).toHaveLength(10);
+    expect(first.content).toContain('Preview: message 1 of 2');
+    const next = (await harness.fake.callback(harness.fake.button('digest:preview:1', { permissions: MANAGER }))).body as
+      { type: number; data: { content: string; embeds: { title: string }[]; components: { components: { disabled: boolean }[] }[] } };
+    expect(next.type).toBe(7);
+    expect(next.data.content).toContain('continued (2/2)');
+    expect(next.data.embeds.at(-1)!.title).toBe('Most quoted');
+    expect(next.data.components[0]!.components.map((c) => c.disabled)).toEqual([false, true]);
   });
 
   it('previews privately, completes time zones and refuses members without Manage Server', async () => {

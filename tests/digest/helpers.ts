@@ -55,14 +55,27 @@ export function addArticle(store: Store, options: {
   return store.articles.save({ article, contentHash: `test-${serial}-${options.title}`, sourceKey: null, source: null, ingestedAt: options.ingestedAt }).articleId;
 }
 
-/** A poster that records what it was given; `fail` makes every post throw that status. */
+function refusal(status: number): string {
+  if (status === 404) return 'the channel no longer exists (404)';
+  if (status === 401) return 'Discord refused the bot token (401): check DISCORD_TOKEN';
+  return status >= 500 ? `Discord answered ${status}: Service Unavailable` : `missing permissions in the channel (${status})`;
+}
+
+/**
+ * A poster that records what it was given; `fail` makes every post throw that status, `unreachable` as if
+ * Discord could not be reached at all. `attempts` counts every call, refused or not.
+ */
 export class RecordingPoster implements DigestPoster {
   posts: { channelId: string; message: Reply }[] = [];
   fail: number | null = null;
+  unreachable = false;
+  attempts = 0;
   delayMs = 0;
   async post(channelId: string, message: Reply): Promise<void> {
+    this.attempts++;
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    if (this.fail !== null) throw new DigestPostError(this.fail === 404 ? 'the channel no longer exists (404)' : `missing permissions in the channel (${this.fail})`, this.fail);
+    if (this.unreachable) throw new DigestPostError('could not reach Discord: connect ECONNREFUSED 127.0.0.1:443', null);
+    if (this.fail !== null) throw new DigestPostError(refusal(this.fail), this.fail);
     this.posts.push({ channelId, message });
   }
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDueDigests, STALE_CLAIM_MS } from '../../src/digest/run.ts';
+import { describeStatus } from '../../src/digest/status.ts';
+import type { Reply } from '../../src/discord/reply.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { addArticle, makeContext, openTempStore, RecordingPoster } from './helpers.ts';
 
@@ -68,6 +70,16 @@ describe('runDueDigests', () => {
     expect(reports).toMatchObject([{ outcome: 'empty' }]);
     expect(poster.posts).toEqual([]);
     expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'empty', detail: 'nothing new since the previous digest' });
+  });
+
+  it('knows which days are done when asked about an earlier day than the latest run (digest run --at in the past)', async () => {
+    const { store, ctx, poster } = setup();
+    addArticle(store, { title: 'Ferry pier gets a new gangway', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    expect(await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster)).toMatchObject([{ localDate: '2026-01-15', outcome: 'posted' }]);
+    expect(await runDueDigests(ctx, at('2026-01-17T09:00:00Z'), poster)).toMatchObject([{ localDate: '2026-01-17', outcome: 'empty' }]);
+    expect(await runDueDigests(ctx, at('2026-01-15T09:30:00Z'), poster)).toEqual([]);
+    expect(await runDueDigests(ctx, at('2026-01-16T09:30:00Z'), poster)).toMatchObject([{ localDate: '2026-01-16', outcome: 'empty' }]);
+    expect(poster.posts).toHaveLength(1);
   });
 
   it('does not post twice when ticks overlap', async () => {
@@ -191,6 +203,87 @@ describe('runDueDigests', () => {
     expect(store.digests.subscription(GUILD)).toMatchObject({ paused: false, consecutiveFailures: 0 });
     const [report] = await runDueDigests(ctx, at('2026-01-19T09:00:00Z'), poster);
     expect(report).toMatchObject({ outcome: 'posted', articles: 3 }); // nothing was delivered since the 14th
+  });
+
+  it('tries again later when Discord fails on its side, without counting a failed day', async () => {
+    const { store, ctx, poster } = setup();
+    addArticle(store, { title: 'Sea wall repairs start at low tide', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    poster.fail = 503;
+    const [report] = await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster);
+    expect(report).toMatchObject({ outcome: 'retry', detail: 'Discord answered 503: Service Unavailable', paused: false });
+    expect(store.digests.subscription(GUILD)!.consecutiveFailures).toBe(0);
+    const status = describeStatus(ctx, store.digests.subscription(GUILD)!, at('2026-01-15T09:02:00Z'));
+    expect(status).toContain('The digest of 2026-01-15 could not be posted yet (Discord answered 503: Service Unavailable). Next try: Thursday 15 January 2026, 09:10 UTC');
+    // Not hammered every minute: the claim stays fresh for the stale timeout.
+    poster.fail = null;
+    expect(await runDueDigests(ctx, at('2026-01-15T09:05:00Z'), poster)).toMatchObject([{ outcome: 'busy' }]);
+    expect(poster.attempts).toBe(1);
+    const [later] = await runDueDigests(ctx, new Date(Date.parse('2026-01-15T09:00:00Z') + STALE_CLAIM_MS + 60_000), poster);
+    expect(later).toMatchObject({ outcome: 'posted', messages: 1 });
+    expect(poster.posts).toHaveLength(1);
+    expect(store.digests.lastRun(GUILD)).toMatchObject({ status: 'posted', detail: 'posted on a later try (before: Discord answered 503: Service Unavailable)' });
+    expect(await runDueDigests(ctx, at('2026-01-15T11:00:00Z'), poster)).toEqual([]);
+    expect(poster.posts).toHaveLength(1);
+  });
+
+  it('a later try sends only the messages that had not gone out', async () => {
+    const { store, ctx, poster } = setup();
+    store.digests.subscribe({ guildId: GUILD, channelId: CHANNEL, time: '09:00', timeZone: 'UTC', articles: 10, now: '2026-01-10T00:00:00.000Z', createdBy: null });
+    for (let i = 0; i < 12; i++) {
+      addArticle(store, { title: `Story ${i} of a stormy night on the coast`, ingestedAt: `2026-01-15T0${i % 8}:2${i % 6}:00.000Z`, gist: 'A long gist about gales and ferries. '.repeat(40) });
+    }
+    // The first message goes out, then Discord fails.
+    const flaky = { post: async (channelId: string, message: Reply) => {
+      if (poster.posts.length === 1) poster.fail = 502;
+      await poster.post(channelId, message);
+    } };
+    const [report] = await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), flaky);
+    expect(report).toMatchObject({ outcome: 'retry', messages: 1 });
+    poster.fail = null;
+    const [later] = await runDueDigests(ctx, new Date(Date.parse('2026-01-15T09:00:00Z') + STALE_CLAIM_MS + 60_000), poster);
+    expect(later).toMatchObject({ outcome: 'posted' });
+    const total = poster.posts.length;
+    expect(total).toBeGreaterThan(1);
+    expect(later!.messages).toBe(total - 1);
+    expect(poster.posts.map((p) => p.message.content?.split('\n')[0])).toEqual([
+      '**Daily digest · Thursday 15 January 2026**',
+      ...Array.from({ length: total - 1 }, (_, i) => `*Daily digest, continued (${i + 2}/${total})*`),
+    ]);
+  });
+
+  it('gives up on a day Discord could not be reached within the grace window, without pausing', async () => {
+    const { store, ctx, poster } = setup();
+    addArticle(store, { title: 'Rowing club repaints its boathouse', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    poster.unreachable = true;
+    const outcomes: string[] = [];
+    for (let t = Date.parse('2026-01-15T09:00:00Z'); t <= Date.parse('2026-01-15T15:30:00Z'); t += 60_000) {
+      outcomes.push(...(await runDueDigests(ctx, new Date(t), poster)).map((r) => r.outcome));
+    }
+    // One try every ten minutes for six hours, then the day is closed.
+    expect(poster.attempts).toBe(outcomes.filter((o) => o === 'retry').length);
+    expect(poster.attempts).toBeGreaterThanOrEqual(30);
+    expect(poster.attempts).toBeLessThanOrEqual(37);
+    expect(store.digests.lastRun(GUILD)).toMatchObject({
+      status: 'failed', detail: 'Discord could not take the digest within the grace window; last try: could not reach Discord: connect ECONNREFUSED 127.0.0.1:443',
+    });
+    expect(store.digests.subscription(GUILD)).toMatchObject({ paused: false, consecutiveFailures: 0 });
+    poster.unreachable = false;
+    expect(await runDueDigests(ctx, at('2026-01-16T09:00:00Z'), poster)).toMatchObject([{ outcome: 'posted', articles: 1 }]);
+  });
+
+  it('stops the tick when Discord refuses the bot token, counting no failed day', async () => {
+    const { store, ctx, poster } = setup();
+    store.digests.subscribe({ guildId: '444444444444444444', channelId: '555555555555555555', time: '09:00', timeZone: 'UTC', articles: 5, now: '2026-01-14T12:00:00.000Z', createdBy: null });
+    addArticle(store, { title: 'Pier lights replaced before the regatta', ingestedAt: '2026-01-15T06:00:00.000Z' });
+    poster.fail = 401;
+    const reports = await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster);
+    expect(reports).toMatchObject([{ guildId: GUILD, outcome: 'retry', tokenRefused: true }]);
+    expect(poster.attempts).toBe(1);
+    expect(store.digests.runs('444444444444444444')).toEqual([]);
+    expect(store.digests.subscription(GUILD)!.consecutiveFailures).toBe(0);
+    poster.fail = null;
+    const next = await runDueDigests(ctx, at('2026-01-15T09:01:00Z'), poster);
+    expect(next.map((r) => [r.guildId, r.outcome])).toEqual([[GUILD, 'busy'], ['444444444444444444', 'posted']]);
   });
 
   it('resets the failure count after a good day and records a deleted channel', async () => {

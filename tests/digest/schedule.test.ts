@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOccurrenceCache, decide, formatLocal, latestOccurrence, nextRun, normaliseTime, occurrenceOn, type Schedule } from '../../src/digest/schedule.ts';
+import { createOccurrenceCache, decide, formatLocal, latestOccurrence, nextRun, normaliseTime, occurrenceOn, parseInstant, type Schedule } from '../../src/digest/schedule.ts';
 
 const HOUR = 3600_000;
 const GRACE = 6 * HOUR;
@@ -26,6 +26,15 @@ describe('digest times', () => {
     expect(normaliseTime('24:00')).toBeNull();
     expect(normaliseTime('12:60')).toBeNull();
     expect(normaliseTime('noon')).toBeNull();
+  });
+
+  it('reads an instant only as ISO 8601 with its offset', () => {
+    expect(parseInstant('2026-01-15T09:00Z')).toEqual(new Date('2026-01-15T09:00:00Z'));
+    expect(parseInstant(' 2026-01-15T09:00:30.250+01:00 ')).toEqual(new Date('2026-01-15T08:00:30.250Z'));
+    expect(parseInstant('2026-03-29T02:30:00-05:00')).toEqual(new Date('2026-03-29T07:30:00Z'));
+    for (const loose of ['March 7', '2026-01-15', '2026-01-15T09:00', '2026-01-15 09:00Z', '2026-02-30T09:00Z', '2026-01-15T24:30Z', '']) {
+      expect(parseInstant(loose)).toBeNull();
+    }
   });
 
   it('places the time in the guild zone, east and west of UTC', () => {
