@@ -14,14 +14,21 @@ const V4: [string, number, string][] = [
   ['169.254.0.0', 16, 'link-local or cloud metadata'],
   ['172.16.0.0', 12, 'private'],
   ['192.0.0.0', 24, 'reserved'],
+  ['192.0.2.0', 24, 'documentation'],
   ['192.168.0.0', 16, 'private'],
   ['198.18.0.0', 15, 'reserved'],
+  ['198.51.100.0', 24, 'documentation'],
+  ['203.0.113.0', 24, 'documentation'],
   ['224.0.0.0', 4, 'multicast'],
   ['240.0.0.0', 4, 'reserved'],
 ];
 const V6: [string, number, string][] = [
   ['::', 128, 'unspecified'],
   ['::1', 128, 'loopback'],
+  ['64:ff9b:1::', 48, 'private (local NAT64)'],
+  ['100::', 64, 'reserved (discard)'],
+  ['2001::', 32, 'Teredo tunnel'],
+  ['2001:db8::', 32, 'documentation'],
   ['fc00::', 7, 'private'],
   ['fe80::', 10, 'link-local'],
   ['fec0::', 10, 'site-local'],
@@ -44,7 +51,11 @@ for (const [net, prefix, kind] of V6) {
 /** Host names that always mean a cloud metadata service, whatever they resolve to. */
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
 
-/** The IPv4 address embedded in an IPv6 address that only wraps one (NAT64 64:ff9b::/96, 6to4 2002::/16). */
+/**
+ * The IPv4 address embedded in an IPv6 address that only wraps one: IPv4-compatible (::a.b.c.d, deprecated but
+ * still routed by some stacks), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
+ * IPv4-mapped addresses (::ffff:a.b.c.d) are matched by the IPv4 rules of the block list itself.
+ */
 function embeddedIpv4(address: string): string | null {
   const lower = address.toLowerCase();
   const groups = expandIpv6(lower);
@@ -52,6 +63,8 @@ function embeddedIpv4(address: string): string | null {
   const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0)) return v4(groups[6]!, groups[7]!);
   if (groups[0] === 0x2002) return v4(groups[1]!, groups[2]!);
+  if (groups.slice(0, 6).every((g) => g === 0)) return v4(groups[6]!, groups[7]!);
+  if (groups.slice(0, 4).every((g) => g === 0) && groups[4] === 0xffff && groups[5] === 0) return v4(groups[6]!, groups[7]!);
   return null;
 }
 

@@ -52,12 +52,14 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
     Object.assign(result, { etag: null, lastModified: null });
   }
   const startedAt = Date.now();
+  const waiting = new Set(fresh);
   for (const item of oldestFirst(fresh).slice(-MAX_ITEMS_PER_POLL)) {
     if (Date.now() - startedAt > POLL_BUDGET_MS) {
       Object.assign(result, { etag: null, lastModified: null });
       ctx.log.info({ feed: feed.url }, 'feed poll out of time; the remaining items wait for the next poll');
       break;
     }
+    waiting.delete(item);
     const now = ctx.now().toISOString();
     try {
       const { articleId, status } = await storeItem(ctx, feed, item);
@@ -74,9 +76,22 @@ export async function pollFeed(ctx: AppContext, feed: FeedRow): Promise<PollResu
       result.failed.push({ itemId: item.id, reason });
     }
   }
+  if (!feed.primed) markWaitingBacklog(ctx, feed, waiting);
   // Failed items are retried by the next poll, which must then get the whole feed rather than a 304.
   if (result.failed.length > 0) Object.assign(result, { etag: null, lastModified: null });
   return result;
+}
+
+/**
+ * The first poll's items left for later polls (over the per-poll limit or out of time) are backlog all the same:
+ * recorded now as seen and not stored, so the poll that stores them keeps them out of digests. (The record counts
+ * as one of the item's attempts.)
+ */
+function markWaitingBacklog(ctx: AppContext, feed: FeedRow, items: Set<FeedItem>): void {
+  const now = ctx.now().toISOString();
+  for (const item of items) {
+    ctx.store.feeds.recordItem({ feedId: feed.id, itemId: item.id, title: item.title, link: item.link, articleId: null, error: 'waiting for a later poll', backlog: true, now });
+  }
 }
 
 /** Turns one feed item into a stored article: its own content when complete, else the page it links to. */

@@ -173,7 +173,9 @@ async function resolveChecked(url: URL, options: FetchOptions): Promise<Resolved
   if (refuse) {
     for (const { address } of addresses) {
       const kind = refuse(address);
-      if (kind) throw new FetchError('refused-address', `refused ${url.href}: ${host} is ${address}, a ${kind} address`, url.href);
+      if (!kind) continue;
+      const what = `${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} address`;
+      throw new FetchError('refused-address', `refused ${url.href}: ${host === address ? `${host} is ${what}` : `${host} is ${address}, ${what}`}`, url.href);
     }
   }
   return addresses;

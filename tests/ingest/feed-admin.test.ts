@@ -84,7 +84,8 @@ describe('feed discovery', () => {
   });
 });
 
-describe('quotewire feed (the real CLI)', () => {
+// Every step starts the real CLI, which takes seconds on a busy machine.
+describe('quotewire feed (the real CLI)', { timeout: 90_000 }, () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
     run(process.execPath, [join(import.meta.dirname, '../../bin/quotewire.js'), 'feed', ...args], {

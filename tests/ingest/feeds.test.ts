@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ITEMS_PER_POLL } from '../../src/ingest/feeds.ts';
 import { pollAndSchedule } from '../../src/ingest/feed-poller.ts';
 import type { Handler } from './web-server.ts';
 import { createWebContext, send, startServer, type TestServer } from './web-server.ts';
@@ -102,6 +103,18 @@ describe('polling an RSS 2.0 feed', () => {
     const window = ctx.store.digests.windowArticles('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z', 10);
     expect(window.map((a) => a.title)).toEqual(['Harbour master retires after thirty winters']);
     expect(ctx.store.digests.windowCount('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z')).toBe(1);
+  });
+
+  it('keeps the whole first-poll backlog out of digests, also the items only stored by a later poll', async () => {
+    const items = Array.from({ length: MAX_ITEMS_PER_POLL + 5 }, (_, i) => `<item><title>Tide table ${i + 1} for the outer moorings</title>
+<guid isPermaLink="false">tide-${i + 1}</guid><pubDate>${new Date(Date.UTC(2025, 4, 1, 6) + i * 3_600_000).toUTCString()}</pubDate>
+<content:encoded><![CDATA[<p>${`Tide table ${i + 1}: the harbour office lists high and low water for the outer moorings, with the times the pilot boat can cross the bar. `.repeat(6)}</p>]]></content:encoded></item>`);
+    rss = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Tide office</title><link>/</link>${items.join('')}</channel></rss>`;
+    const feed = addFeed('/rss2.xml');
+    expect(await poll(feed.id)).toMatchObject({ status: 'new', stored: MAX_ITEMS_PER_POLL });
+    expect(await poll(feed.id, new Date('2025-06-01T12:15:00Z'))).toMatchObject({ status: 'new', stored: 5 });
+    expect(ctx.store.feeds.item(feed.id, 'tide-1')).toMatchObject({ stored: true, backlog: true });
+    expect(ctx.store.digests.windowCount('2000-01-01T00:00:00Z', '2100-01-01T00:00:00Z')).toBe(0);
   });
 
   it('does not store an item again when only its title changes', async () => {

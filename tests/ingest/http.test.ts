@@ -148,6 +148,18 @@ describe('safeFetch without the private-network setting', () => {
     }
   });
 
+  it('refuses loopback written in other forms before connecting: octal, hex, short, decimal, 0, IPv6-wrapped', async () => {
+    server.routes.set('/page', send('<p>secret</p>'));
+    const port = new URL(server.url('/')).port;
+    const forms = ['0177.0.0.1', '0x7f.0.0.1', '127.1', '2130706433', '0', '0.0.0.0', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[::127.0.0.1]', '[::ffff:0:127.0.0.1]', '[::]'];
+    for (const host of forms) {
+      const error = await failure(safeFetch(`http://${host}:${port}/page`, closed));
+      expect(error.reason, host).toBe('refused-address');
+      expect(error.message, host).toMatch(/(?:loopback|unspecified) address$/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('checks every redirect hop again', async () => {
     // The first hop is let through by a policy that exempts exactly 127.0.0.1; the redirect goes to 127.0.0.2.
     const policy = (address: string) => (address === '127.0.0.1' ? null : refusedAddressKind(address));
@@ -175,6 +187,8 @@ describe('refusedAddressKind', () => {
     ['169.254.169.254', 'link-local or cloud metadata'], ['100.100.100.200', 'shared (CGNAT)'], ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'], ['::1', 'loopback'], ['fd00:ec2::254', 'private'], ['fe80::1', 'link-local'],
     ['::ffff:10.0.0.1', 'private'], ['64:ff9b::7f00:1', 'loopback'], ['2002:c0a8:0101::1', 'private'],
+    ['::127.0.0.1', 'loopback'], ['::ffff:0:a9fe:a9fe', 'link-local or cloud metadata'], ['64:ff9b:1::a00:1', 'private (local NAT64)'],
+    ['192.0.2.10', 'documentation'], ['2001:db8::5', 'documentation'], ['2001:0:4136:e378::1', 'Teredo tunnel'],
   ])('refuses %s (%s)', (address, kind) => {
     expect(refusedAddressKind(address)).toBe(kind);
   });

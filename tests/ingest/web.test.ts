@@ -87,7 +87,8 @@ describe('URL helpers', () => {
   });
 });
 
-describe('quotewire ingest URL (the real CLI)', () => {
+// Every step starts the real CLI, which takes seconds on a busy machine.
+describe('quotewire ingest URL (the real CLI)', { timeout: 90_000 }, () => {
   const run = promisify(execFile);
   const cli = (args: string[], env: Record<string, string>) =>
     run(process.execPath, [join(import.meta.dirname, '../../bin/quotewire.js'), 'ingest', ...args], {

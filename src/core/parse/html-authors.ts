@@ -12,6 +12,10 @@ const DATE_IN_BYLINE = new RegExp(
   'i',
 );
 const TIME_IN_BYLINE = /\s*(?:[|,·•–—-]\s*)?(?:\b(?:updated|published|posted)\b:?\s*(?:at\s+)?)?\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)(?:\s+[A-Z]{2,4})?\b.*$/i;
+// "3 hours ago", "a day ago": a relative time some pages print after the byline.
+const RELATIVE_TIME = /\s*(?:[|,·•–—-]\s*)?\b(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago\b.*$/i;
+// A social handle inside a byline ("Marta Quill @mquill", "Twitter: @mquill"); an e-mail address is not one.
+const HANDLE = /\s*(?:\b(?:twitter|x|instagram|threads|mastodon|bluesky|tiktok)\b\s*:?\s*)?(?<![\w.@])@[\w.-]+/gi;
 const NOT_A_NAME = /^(?:staff|admin|administrator|editor|editors|newsroom|unknown|anonymous|null|undefined|none|guest)$/i;
 const CREDENTIAL = /^(?:MS|MSc|MA|BA|BSc|RD|RDN|LD|PhD|Ph\.D\.?|MD|M\.D\.|RN|MPH|MBA|CPT|CSCS|JD|Esq\.?|Jr\.?|Sr\.?)$/;
 const ROLE = /\b(?:editor(?:-at-large)?|correspondent|reporter|writer|contributor|columnist|staff|desk|wire services?)\b/i;
@@ -25,9 +29,10 @@ export function cleanAuthor(raw: string | null | undefined): string[] {
   if (!raw) return [];
   let text = squeezeSpaces(raw.replace(/<[^>]*>/g, ' '));
   if (/^https?:\/\//i.test(text) || /^www\./i.test(text)) return [];
-  text = text.replace(DATE_IN_BYLINE, '').replace(TIME_IN_BYLINE, '');
+  text = text.replace(DATE_IN_BYLINE, '').replace(TIME_IN_BYLINE, '').replace(RELATIVE_TIME, '');
   text = text.replace(/^(?:written|posted|reported|story|words|text|analysis|opinion|commentary|review|interview|photos?)?\s*by[:\s]+/i, '');
   text = text.replace(/\s*[|–—]\s.*$/, '').replace(/\s*\((?:[^)]*)\)\s*$/, '');
+  text = squeezeSpaces(text.replace(HANDLE, ' ').replace(/\(\s*\)/g, ' '));
   text = text.replace(/\s*,?\s+for\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*$/, '');
   const inverted = LAST_FIRST.exec(text);
   if (inverted && !AGENCY.test(inverted[1] ?? '') && !AGENCY.test(inverted[2] ?? '') && !CREDENTIAL.test(inverted[2] ?? '')) {
@@ -69,7 +74,13 @@ export function cleanAuthors(raws: Array<string | null | undefined>, outlet: str
       }
     }
   }
-  const isOrg = (name: string): boolean => AGENCY.test(name) || ROLE.test(name) || (site !== '' && name.toLowerCase() === site.toLowerCase());
+  const lowerSite = site.toLowerCase();
+  // The outlet, or the outlet without its edition ("Business Insider" of "Business Insider Deutschland").
+  const isOutlet = (name: string): boolean => {
+    const lower = name.toLowerCase();
+    return lowerSite !== '' && (lower === lowerSite || lowerSite.startsWith(`${lower} `) || lower.startsWith(`${lowerSite} `));
+  };
+  const isOrg = (name: string): boolean => AGENCY.test(name) || ROLE.test(name) || isOutlet(name);
   const people = out.filter((name) => !isOrg(name));
   if (people.length > 0) out = people;
   return out.filter((name) => !ROLE.test(name) || out.length === 1);

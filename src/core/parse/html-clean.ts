@@ -19,9 +19,12 @@ export interface CleanDate {
   timeZoneAssumed: boolean;
 }
 
+/** Dates that stand for "no date": before 1900 or after 2200, the Unix epoch, and midnight on 1900-01-01 or 1970-01-01. */
 function isPlaceholder(dt: DateTime): boolean {
   if (dt.year < 1900 || dt.year > 2200) return true;
-  return dt.toUTC().toISO()?.startsWith('1970-01-01T00:00:00') ?? false;
+  if (dt.toUTC().toISO()?.startsWith('1970-01-01T00:00:00')) return true;
+  const midnight = dt.hour === 0 && dt.minute === 0 && dt.second === 0;
+  return midnight && dt.month === 1 && dt.day === 1 && (dt.year === 1900 || dt.year === 1970);
 }
 
 /**
@@ -90,6 +93,16 @@ function zoneName(dt: DateTime): string {
   if (dt.offset === 0) return 'UTC';
   const name = dt.zoneName ?? '';
   return name || `UTC${dt.toFormat('ZZ')}`;
+}
+
+/**
+ * The site name a page's <title> ends with after a " | " ("Harbour reopens | Island Post"), when it is short
+ * enough to be one: the outlet of last resort, when neither JSON-LD nor OpenGraph names it.
+ */
+export function titleSiteName(raw: string | null | undefined): string | null {
+  const m = /^.{10,}\s\|\s+([^|]{2,40}?)\s*$/.exec(squeezeSpaces(raw ?? ''));
+  const name = m?.[1] ?? null;
+  return name && name.split(/\s+/).length <= 5 && /\p{L}/u.test(name) ? name : null;
 }
 
 /** Removes a trailing " | Outlet" or " - Outlet" from a title when it names the outlet or the title is long. */

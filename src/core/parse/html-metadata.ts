@@ -5,7 +5,7 @@
 import { squeezeSpaces } from '../text/normalize.ts';
 import type { DomDocument, DomElement } from './html-dom.ts';
 import { decodeEntities } from './html-dom.ts';
-import { cleanAuthors, cleanDate, cleanTitle } from './html-clean.ts';
+import { cleanAuthors, cleanDate, cleanTitle, titleSiteName } from './html-clean.ts';
 import type { CleanDate } from './html-clean.ts';
 import { jsonLdMetadata } from './html-jsonld.ts';
 
@@ -91,11 +91,34 @@ function firstDate(candidates: Array<() => string | null>, zone: string): CleanD
   return null;
 }
 
+const IMAGE_SELECTOR = 'article figure img, article img, main figure img, main img, figure img';
+const MIN_IMAGE_SIDE = 100;
+
+/** The article's first picture that is not an icon or a spacer, as the page gives it (src, data-src or srcset). */
+function pageImage(document: DomDocument): string | null {
+  const images = document.querySelectorAll(IMAGE_SELECTOR);
+  for (let i = 0; i < images.length; i++) {
+    const img = images[i] as DomElement;
+    const sides = [img.getAttribute('width'), img.getAttribute('height')].map((v) => Number.parseInt(v ?? '', 10));
+    if (sides.some((side) => Number.isFinite(side) && side < MIN_IMAGE_SIDE)) continue;
+    const src = img.getAttribute('src')?.trim() || img.getAttribute('data-src')?.trim() || img.getAttribute('srcset')?.trim().split(/\s+/)[0];
+    if (!src || /^data:/i.test(src) || /\.svg(?:[?#]|$)/i.test(src)) continue;
+    return src;
+  }
+  return null;
+}
+
+/** An outlet name as pages give it; null for a social handle or a URL, which name no outlet. */
+function siteName(raw: string | null | undefined): string | null {
+  const name = squeezeSpaces(decodeEntities(raw ?? ''));
+  return name && !/^(?:@|https?:|www\.)/i.test(name) ? name : null;
+}
+
 /** Reads the page's metadata. `pageUrl` is where the page was fetched from (to resolve relative URLs). */
 export function pageMetadata(document: DomDocument, pageUrl: string | null, zone = 'UTC'): PageMetadata {
   const ld = jsonLdMetadata(document);
   const metas = metaIndex(document);
-  const outlet = squeezeSpaces(decodeEntities(ld?.outlet ?? meta(metas, 'og:site_name', 'application-name', 'publisher') ?? '')) || null;
+  const outlet = siteName(ld?.outlet) ?? siteName(meta(metas, 'og:site_name', 'application-name', 'publisher')) ?? titleSiteName(document.title);
   const rawTitle =
     ld?.title ?? meta(metas, 'og:title', 'twitter:title', 'headline') ??
     firstText(document, 'h1') ?? (squeezeSpaces(document.title ?? '') || null);
@@ -113,7 +136,7 @@ export function pageMetadata(document: DomDocument, pageUrl: string | null, zone
     () => attr(document, 'article time[datetime], time[datetime]', 'datetime'),
   ], zone);
   const canonical = ld?.url ?? attr(document, 'link[rel="canonical"]', 'href') ?? meta(metas, 'og:url');
-  const image = ld?.imageUrl ?? meta(metas, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src');
+  const image = ld?.imageUrl ?? meta(metas, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? pageImage(document);
   return {
     title: cleanTitle(rawTitle ? decodeEntities(rawTitle) : null, outlet),
     authors,

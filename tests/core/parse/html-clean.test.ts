@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAuthor, cleanAuthors, cleanDate, cleanTitle } from '../../../src/core/parse/html-clean.ts';
+import { cleanAuthor, cleanAuthors, cleanDate, cleanTitle, titleSiteName } from '../../../src/core/parse/html-clean.ts';
 
 describe('cleanAuthor', () => {
   it.each([
@@ -19,6 +19,11 @@ describe('cleanAuthor', () => {
     ['Reuters, AFP', ['Reuters', 'AFP']],
     ['Ada Oyelowo Associated Press', ['Ada Oyelowo']],
     ['@martaquill', []],
+    ['Marta Quill @martaquill', ['Marta Quill']],
+    ['By Marta Quill Twitter: @martaquill', ['Marta Quill']],
+    ['Marta Quill | @martaquill', ['Marta Quill']],
+    ['Marta Quill - 3 hours ago', ['Marta Quill']],
+    ['By Marta Quill, a day ago', ['Marta Quill']],
     ['https://social.example.test/martaquill', []],
     ['staff', []],
     ['', []],
@@ -30,6 +35,10 @@ describe('cleanAuthor', () => {
 describe('cleanAuthors', () => {
   it('drops agencies, job titles and the outlet when people are named', () => {
     expect(cleanAuthors(['Marta Quill; Valley Post', 'Jonas Brecht; Valley Post Editor-at-large', 'Reuters'], 'Valley Post')).toEqual(['Marta Quill', 'Jonas Brecht']);
+  });
+
+  it('drops the outlet named without its edition when people are named', () => {
+    expect(cleanAuthors(['Marta Quill', 'Valley Post'], 'Valley Post Weekend')).toEqual(['Marta Quill']);
   });
 
   it('cuts the outlet off the end of a name', () => {
@@ -59,6 +68,11 @@ describe('cleanDate', () => {
   it('rejects placeholder dates', () => {
     expect(cleanDate('0001-01-01T00:00:00Z')).toBeNull();
     expect(cleanDate('1970-01-01T00:00:00Z')).toBeNull();
+    expect(cleanDate('1970-01-01')).toBeNull();
+    expect(cleanDate('1900-01-01T00:00:00')).toBeNull();
+    expect(cleanDate('0000-00-00 00:00:00')).toBeNull();
+    expect(cleanDate('1970-01-01T00:00:00+02:00')).toBeNull();
+    expect(cleanDate('1970-01-02T09:30:00Z')?.date).toBe('1970-01-02');
     expect(cleanDate('not a date')).toBeNull();
   });
 
@@ -84,6 +98,14 @@ describe('cleanDate', () => {
     expect(cleanDate('2024-01-10T08:00:00', 'America/Chicago')).toMatchObject({
       publishedAt: '2024-01-10T08:00:00-06:00', timeZone: 'America/Chicago', timeZoneAssumed: true,
     });
+  });
+});
+
+describe('titleSiteName', () => {
+  it('reads the site name after the last " | " of a page title', () => {
+    expect(titleSiteName('Tram fares frozen for a year | The Valley Post')).toBe('The Valley Post');
+    expect(titleSiteName('Tram fares frozen for a year')).toBeNull();
+    expect(titleSiteName('Tram fares frozen | and what the council will do about buses next year')).toBeNull();
   });
 });
 

@@ -64,12 +64,14 @@ describe('boilerplate rules', () => {
     ['Follow the Gazette on Twitter and Facebook.', 0, 'social'],
     ['https://gazette.example.test/story/1', 0, 'url'],
     ['858shares', 0, 'share'],
-    ['Sharing is caring!', 0, 'share'],
     ['Posted on March 3, 2024 by admin', 0, 'meta'],
     ['Reporting by Ana Ruiz; editing by Tom Berg', 0, 'meta'],
     ['4 min read', 0, 'meta'],
     ['Harbour desk writers Ana Ruiz and Tom Berg contributed to this report.', 0, 'meta'],
-    ['Media playback is unsupported on your device', 0, 'prompt'],
+    ['Video playback is not supported on your device', 0, 'notice'],
+    ['This gallery requires JavaScript.', 0, 'notice'],
+    ['Photo 3 of 12', 0, 'ui'],
+    ['Image 2 of / 7', 0, 'ui'],
     ['© Lena Marsh Boats wait at the old pier while the crews mend their nets before the winter season begins.', 0, 'credit'],
   ])('drops %s', (text, density, reason) => {
     expect(boilerplateReason(block(text, density))).toBe(reason);
@@ -96,8 +98,12 @@ describe('boilerplate rules', () => {
     expect(withoutBoilerplate(blocks)).toHaveLength(1);
   });
 
-  it('keeps a product link with a price, which belongs to a deals article', () => {
-    expect(boilerplateReason(block('Get the kettle at Hardware Barn for $24.99', 1))).toBeNull();
+  it('drops a short line of links even when it names a price (a shopping widget as often as a deal)', () => {
+    expect(boilerplateReason(block('Get the kettle at Hardware Barn for $24.99', 1))).toBe('link');
+  });
+
+  it('keeps a "with wires" sign-off, which closes the article text', () => {
+    expect(boilerplateReason(block('With Gazette wires'))).toBeNull();
   });
 
   it('recognises bare date lines only', () => {
@@ -106,7 +112,10 @@ describe('boilerplate rules', () => {
     expect(isDateLine('The fair opens November 20, 2024')).toBe(false);
     expect(isDateLine('28')).toBe(false);
     expect(isDateLine('38%')).toBe(false);
-    expect(isDateLine('4:14 p.m.')).toBe(true);
+    expect(isDateLine('4:14 p.m.')).toBe(false);
+    expect(isDateLine('9.30 A.M. / 7.00 P.M.')).toBe(false);
+    expect(isDateLine('Updated 10:01 pm PST, Tuesday, November 19, 2024')).toBe(true);
+    expect(isDateLine('19.11.2024, 08:57')).toBe(true);
     expect(isDateLine('Monday, November 18, 2024, 04:05 pm PT (07:05 pm ET)')).toBe(true);
   });
 });

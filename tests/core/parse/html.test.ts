@@ -101,6 +101,32 @@ describe('parseHtml with only the page itself', () => {
   });
 });
 
+describe('parseHtml metadata from the page alone', () => {
+  const prose = '<p>The lighthouse keepers cottage opened as a small museum on Sunday, with the old fog horn, logbooks from a century of storms and a telescope that visitors may use on clear evenings.</p>'.repeat(3);
+
+  it('takes the outlet from the <title> suffix and the lead image from the article', () => {
+    const html = `<html><head><title>Lighthouse cottage becomes a museum | Cape Ledger</title></head><body><article>
+      <img src="/icons/share.png" width="24" height="24"><img src="data:image/gif;base64,R0lGOD"><figure><img data-src="/media/cottage.jpg" alt=""></figure>${prose}</article></body></html>`;
+    const article = parseHtml(html, { url: 'https://ledger.example.test/cape/museum' });
+    expect(article.outlet).toBe('Cape Ledger');
+    expect(article.title).toBe('Lighthouse cottage becomes a museum');
+    expect(article.imageUrl).toBe('https://ledger.example.test/media/cottage.jpg');
+  });
+
+  it('does not take a social handle for the outlet', () => {
+    const html = `<html><head><title>Lighthouse cottage becomes a museum | Cape Ledger</title><meta property="og:site_name" content="@capeledger"></head><body><article>${prose}</article></body></html>`;
+    expect(parseHtml(html).outlet).toBe('Cape Ledger');
+  });
+
+  it('prefers OpenGraph over the page for the outlet and the image', () => {
+    const html = `<html><head><title>Lighthouse cottage becomes a museum | Cape Ledger</title><meta property="og:site_name" content="The Cape Ledger">
+      <meta property="og:image" content="https://cdn.example.test/cottage-wide.jpg"></head><body><article><img src="/media/cottage.jpg">${prose}</article></body></html>`;
+    const article = parseHtml(html, { url: 'https://ledger.example.test/cape/museum' });
+    expect(article.outlet).toBe('The Cape Ledger');
+    expect(article.imageUrl).toBe('https://cdn.example.test/cottage-wide.jpg');
+  });
+});
+
 describe('parseHtml metadata details', () => {
   const paragraphs = '<p>The orchard cooperative pressed its first cider of the season on Saturday, using apples from eleven farms along the valley road and a press that was built in the village a century ago.</p>'.repeat(4);
 
