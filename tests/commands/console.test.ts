@@ -60,6 +60,9 @@ describe('the console', () => {
     expect(text).toContain('“We will dredge the channel before spring, report 4”\n— Harbour council meets, session 4, 2025-10-04');
     input.write('next\n');
     await waitFor('-- Quotes 6–10 of 12');
+    input.write('/quote Wren Castellane\n');
+    await waitFor('== What Wren Castellane said ==');
+    await waitFor('“The canal belongs to everyone who works on it … Closing it at night helps nobody.”\n— Lockkeepers vote to keep the canal open at night, 2025-11-05');
     input.write('/quote Fereira\n');
     await waitFor('Did you mean Odalys Ferreira?');
     input.end();
