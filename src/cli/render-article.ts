@@ -1,5 +1,5 @@
 import type { AnalyzedArticle } from '../core/types.ts';
-import { quotePieces } from '../discord/render/article.ts';
+import { joinPieces, quotePieces } from '../discord/render/article.ts';
 
 /** The readable view of `quotewire parse FILE`: metadata, summary, then every quote with its speaker. */
 export function renderArticleText(a: AnalyzedArticle): string {
@@ -27,7 +27,7 @@ export function renderArticleText(a: AnalyzedArticle): string {
     for (const q of a.quotes) {
       const who = q.speaker ?? (q.speakerMention ? `${q.speakerMention} (unresolved)` : 'unknown speaker');
       // The pieces of a quote the attribution interrupted are shown apart, as the reader of the article saw them.
-      lines.push(`  [${q.kind}] ${who}${q.cue ? `, ${q.cue}` : ''}: ${quotePieces(q).join(' … ')}`);
+      lines.push(`  [${q.kind}] ${who}${q.cue ? `, ${q.cue}` : ''}: ${joinPieces(quotePieces(q), (p) => p)}`);
     }
   }
   if (a.people.length > 0) {

@@ -49,6 +49,12 @@ describe('quotes interrupted by their attribution', () => {
     expect(quoteText(quote(broken, ['"We tried —"', '"and failed."']))).toBe('“We tried … and failed.”');
   });
 
+  it('a quotation continued in the next paragraph reads on without a cut', () => {
+    const body = '"We expected queues," Ada Brenn said. "We did not expect them at night.\n\n"Now we open until nine."';
+    const q = quote(body, ['"We expected queues,"', '"We did not expect them at night.', '"Now we open until nine."']);
+    expect(quoteText(q)).toBe('“We expected queues … We did not expect them at night. Now we open until nine.”');
+  });
+
   it('reported speech keeps its own marks and shows the cut too', () => {
     const body = 'She said that the plan was "a start," she added, "not an answer."';
     const q = quote(body, ['that the plan was "a start,"', '"not an answer."'], 'mixed');

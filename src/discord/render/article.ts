@@ -53,19 +53,26 @@ const CLOSING = /\s*["“”»]+$/;
 const CUT_PUNCTUATION = /\s*[,;:–—-]+(\s*["“”»]*)$/;
 
 /**
- * A quote as shown in Discord: direct quotes in quotation marks, reported speech as it was reported. Where the
- * attribution interrupted the quote, its pieces are joined with an ellipsis (“A … B.”) so the reader sees the cut.
+ * The pieces joined for reading. Where a piece closes its quotation, the attribution cut in: the cut is shown
+ * with an ellipsis and the piece's trailing comma dropped (“A … B.”). A piece left open continues in the next
+ * paragraph, as quotations over several paragraphs do, and is joined with a space.
  */
+export function joinPieces(pieces: string[], clean: (piece: string) => string): string {
+  return pieces.map((piece, i) => {
+    if (i === pieces.length - 1) return clean(piece);
+    return CLOSING.test(piece) ? `${clean(piece).replace(CUT_PUNCTUATION, '$1')} … ` : `${clean(piece)} `;
+  }).join('');
+}
+
+/** A quote as shown in Discord: direct quotes in quotation marks, reported speech as it was reported. */
 export function quoteText(q: StoredQuote, max = QUOTE_CHARS): string {
   const pieces = quotePieces(q).map((p) => p.trim());
-  const joined = (clean: (piece: string) => string): string =>
-    pieces.map((p, i) => (i < pieces.length - 1 ? clean(p).replace(CUT_PUNCTUATION, '$1') : clean(p))).join(' … ');
   if (q.kind === 'direct') {
-    const bare = joined((p) => p.replace(OPENING, '').replace(CLOSING, '')).replace(/[,;:]$/, '');
+    const bare = joinPieces(pieces, (p) => p.replace(OPENING, '').replace(CLOSING, '')).replace(/[,;:]$/, '');
     return `“${escapeMarkdown(truncate(bare, max))}”`;
   }
   // Reported and mixed speech read as a clause ("that the mill ..."); shown as reported, its own quotation marks kept.
-  const clause = joined((p) => p).replace(/^that\s+/i, '');
+  const clause = joinPieces(pieces, (p) => p).replace(/^that\s+/i, '');
   return `${escapeMarkdown(truncate(clause.charAt(0).toUpperCase() + clause.slice(1), max))} *(reported)*`;
 }
 
