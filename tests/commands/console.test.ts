@@ -32,6 +32,14 @@ describe('typed command lines', () => {
     expect(() => parseCommandLine('/quote', commands)).toThrow('`/quote` needs `speaker:`. Usage: `/quote speaker:… [about:…]`');
     expect(() => parseCommandLine('/article show id: abc', commands)).toThrow('`id:` must be a number.');
   });
+
+  it('hold typed values to the limits Discord holds them to', () => {
+    expect(() => parseCommandLine('/speakers count: 99', commands)).toThrow('`count:` must be between 1 and 25.');
+    expect(() => parseCommandLine('/article show id: 0', commands)).toThrow('`id:` must be at least 1.');
+    expect(() => parseCommandLine('/article search query: x', commands)).toThrow('`query:` needs at least 2 characters.');
+    expect(() => parseCommandLine(`/quote Núñez about: ${'word '.repeat(12)}`, commands)).toThrow('`about:` takes at most 50 characters.');
+    expect(parseCommandLine('/speakers count: 25', commands).input.options).toEqual({ count: 25 });
+  });
 });
 
 describe('the console', () => {
