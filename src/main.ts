@@ -119,7 +119,9 @@ export async function run(_argv: string[]): Promise<number> {
       started.push(service);
     }
     // performance.now() counts from the launch of the process: what a user means by start-up time.
-    if (!signalled) log.info({ services: started.map((s) => s.name), msSinceLaunch: Math.round(performance.now()) }, 'quotewire ready');
+    const runningFrom = import.meta.url.endsWith('.ts') ? 'sources' : 'build';
+    if (!signalled) log.info({ services: started.map((s) => s.name), msSinceLaunch: Math.round(performance.now()), runningFrom }, 'quotewire ready');
+    if (runningFrom === 'sources') log.info('running the TypeScript sources (there is no build, or it is older than them): `npm run build` makes start faster');
   } catch (error) {
     await shutdown('start failed');
     throw error;

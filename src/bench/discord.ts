@@ -95,12 +95,13 @@ export const section: BenchSection = {
       const speakerAc = await measure(f, (n) => f.autocomplete('quote', { name: 'speaker', value: prefixes[(n * 13) % prefixes.length]!.slice(0, 1 + (n % 3)) }));
       const titleAc = await measure(f, (n) => f.autocomplete('article', { name: 'id', value: WORDS[(n * 7) % WORDS.length]!.slice(0, 2 + (n % 3)), type: 4 }, {}, { subcommand: 'show' }));
       const afterLoad = bot.memory();
-      const { launchToReadyMs, launchToDiscordReadyMs } = bot;
+      const { launchToReadyMs, launchToDiscordReadyMs, runningFrom } = bot;
       const stopped = await bot.stop();
       bot = null;
       const mb = (bytes: number): number => Math.round(bytes / 1e6);
       return {
         processLaunchToReadyMs: Math.round(launchToReadyMs),
+        runningFrom,
         botRssAtReadyMb: mb(atReady.rss),
         botRssAfterLoadMb: mb(afterLoad.rss),
         botPeakRssMb: mb(afterLoad.peakRss),
