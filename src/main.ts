@@ -45,7 +45,12 @@ export function createLazyFeedPoller(tickMs = 30_000): Service {
     name: 'feed poller',
     async start(ctx) {
       const check = (): void => {
-        if (poller || ctx.store.feeds.due(ctx.now().toISOString()).length === 0) return;
+        try {
+          if (poller || ctx.store.feeds.due(ctx.now().toISOString()).length === 0) return;
+        } catch (err) {
+          ctx.log.error({ err }, 'could not check for due feeds');
+          return;
+        }
         if (timer) clearInterval(timer);
         timer = null;
         poller = import('./ingest/feed-poller.ts').then(async ({ createFeedPoller }) => {
