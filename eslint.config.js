@@ -9,7 +9,7 @@ const forbiddenInCore = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'dist/**', 'dist.building/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

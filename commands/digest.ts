@@ -3,6 +3,7 @@ import {
 } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
 import type { AppContext } from '../src/context.ts';
+import { escapeMarkdown } from '../src/discord/render/markdown.ts';
 import { ephemeral, type Reply } from '../src/discord/reply.ts';
 import { previewDigest } from '../src/digest/run.ts';
 import { isValidZone, normaliseTime } from '../src/digest/schedule.ts';
@@ -117,7 +118,7 @@ export default {
         if (!time) throw new UserError('Type the time as HH:MM on a 24-hour clock, e.g. `08:30` or `18:00`.');
         const typedZone = stringOption(input, 'timezone') ?? 'UTC';
         const timeZone = canonicalZone(typedZone);
-        if (!timeZone) throw new UserError(`“${truncate(typedZone, 64)}” is not a time zone I know. Start typing a city (e.g. Lisbon) and pick one from the list.`);
+        if (!timeZone) throw new UserError(`“${escapeMarkdown(truncate(typedZone, 64))}” is not a time zone I know. Start typing a city (e.g. Lisbon) and pick one from the list.`);
         const articles = integerOption(input, 'articles') ?? DEFAULT_ARTICLES;
         if (articles < 1 || articles > 10) throw new UserError('`articles` must be between 1 and 10.');
         const sub = digests.subscribe({ guildId, channelId, time, timeZone, articles, now: now.toISOString(), createdBy: input.userId });

@@ -1,8 +1,10 @@
 import { OptionType, Permission, stringOption, UserError, type Command, type CommandInput } from '../src/discord/command.ts';
 import { LIMITS, truncate } from '../src/discord/limits.ts';
+import { escapeMarkdown } from '../src/discord/render/markdown.ts';
 import { ephemeral, type Reply } from '../src/discord/reply.ts';
 import { addFeed, describeFeed, FeedAdminError, formatInterval, parseInterval, removeFeed, resumeFeed } from '../src/ingest/feed-admin.ts';
 import type { AppContext } from '../src/context.ts';
+import type { FeedRow } from '../src/store/feeds.ts';
 
 /** Runs a feed action; a mistake the user can fix becomes a UserError (a short ephemeral reply). */
 async function asUser<T>(action: () => T | Promise<T>): Promise<T> {
@@ -20,10 +22,16 @@ function required(input: CommandInput, name: string): string {
   return value;
 }
 
+/** A feed's title (or URL) as shown in a reply: it comes from the feed itself, so its Markdown is escaped. */
+const feedName = (feed: FeedRow): string => escapeMarkdown(truncate(feed.title ?? feed.url, 200));
+
 function list(ctx: AppContext): Reply {
   const feeds = ctx.store.feeds.list();
   if (feeds.length === 0) return ephemeral('No feeds yet. Add one with `/feed add url:`.');
-  const lines = feeds.map((f) => `${f.pausedAt ? '⏸️' : f.failures > 0 ? '⚠️' : '✅'} ${describeFeed(f)}`);
+  // Titles and errors come from the feeds' servers; the URL stays in <> (Discord shows no preview for it).
+  const lines = feeds.map((f) => `${f.pausedAt ? '⏸️' : f.failures > 0 ? '⚠️' : '✅'} ${describeFeed({
+    ...f, title: f.title && escapeMarkdown(f.title), lastError: f.lastError && escapeMarkdown(f.lastError),
+  })}`);
   return ephemeral(truncate(lines.join('\n'), LIMITS.content));
 }
 
@@ -64,7 +72,7 @@ export default {
         }));
         const failed = report.itemFailures ? ` (${report.itemFailures} could not be read)` : '';
         return {
-          content: `Following feed #${feed.id} **${truncate(feed.title ?? feed.url, 200)}**, checked every ${formatInterval(feed.intervalMinutes)}. ` +
+          content: `Following feed #${feed.id} **${feedName(feed)}**, checked every ${formatInterval(feed.intervalMinutes)}. ` +
             `${report.stored} current article${report.stored === 1 ? '' : 's'} stored${failed}; new ones will be stored as they appear.`,
         };
       }
@@ -72,11 +80,11 @@ export default {
         return list(ctx);
       case 'remove': {
         const feed = await asUser(() => removeFeed(ctx, required(input, 'feed')));
-        return ephemeral(`Stopped following feed #${feed.id} ${truncate(feed.title ?? feed.url, 200)}. Its articles stay.`);
+        return ephemeral(`Stopped following feed #${feed.id} ${feedName(feed)}. Its articles stay.`);
       }
       case 'resume': {
         const feed = await asUser(() => resumeFeed(ctx, required(input, 'feed')));
-        return ephemeral(`Feed #${feed.id} ${truncate(feed.title ?? feed.url, 200)} will be checked again within a minute.`);
+        return ephemeral(`Feed #${feed.id} ${feedName(feed)} will be checked again within a minute.`);
       }
       default:
         throw new UserError('Use `/feed add`, `/feed list`, `/feed remove` or `/feed resume`.');

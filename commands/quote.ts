@@ -15,8 +15,8 @@ function showPage(ctx: AppContext, personId: number, offset: number, about: stri
   const page = ctx.store.quotes.byPerson(personId, { about, limit: PAGE_SIZE, offset });
   if (page.total === 0) {
     throw new UserError(about
-      ? `${person.name} has no quotes containing “${escapeMarkdown(about)}”. Try other words, or leave out \`about:\`.`
-      : `${person.name} has no stored quotes.`);
+      ? `${escapeMarkdown(person.name)} has no quotes containing “${escapeMarkdown(about)}”. Try other words, or leave out \`about:\`.`
+      : `${escapeMarkdown(person.name)} has no stored quotes.`);
   }
   if (page.quotes.length === 0) return showPage(ctx, personId, Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE), about);
   return renderQuotePage({
@@ -43,7 +43,7 @@ export default {
     if (about && about.length > ABOUT_MAX) throw new UserError(`Keep \`about:\` under ${ABOUT_MAX} characters.`);
     const person = ctx.store.people.byKey(typed) ?? ctx.store.people.searchByName(typed, 1)[0];
     if (!person) {
-      const hint = didYouMean(closestNames(typed, ctx.store.people.names()));
+      const hint = didYouMean(closestNames(typed, ctx.store.people.names()).map(escapeMarkdown));
       throw new UserError(`I have no quotes from “${escapeMarkdown(truncate(typed, 100))}”. ${hint || 'Try `/speakers` to see who is quoted.'}`);
     }
     return showPage(ctx, person.id, 0, about);

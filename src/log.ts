@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -16,7 +18,10 @@ export function createLogger(level: string, options: { pretty?: boolean } = {}):
   const pretty = options.pretty ?? process.stderr.isTTY === true;
   const base = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   if (pretty) {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { destination: 2, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } } });
+    // In this thread, not as a pino transport: a transport's worker thread costs about 14 MB and prints its
+    // lines after the command's own output. Loaded only for a terminal.
+    const prettyStream = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
+    return pino(base, prettyStream({ destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }));
   }
   return pino(base, pino.destination({ dest: 2, sync: true }));
 }

@@ -2,8 +2,6 @@ import 'dotenv/config';
 import { existsSync } from 'node:fs';
 import { loadConfig } from './config.ts';
 import type { AppContext } from './context.ts';
-import { ingestPaths } from './ingest/files.ts';
-import { createFeedPoller } from './ingest/feed-poller.ts';
 import { createLogger } from './log.ts';
 import { openStore } from './store/index.ts';
 
@@ -28,10 +26,50 @@ export async function seedIfEmpty(ctx: AppContext): Promise<void> {
     ctx.log.warn({ dir }, 'store is empty and the seeds folder does not exist; starting with no articles');
     return;
   }
+  // Ingesting loads the whole analysis stack; a store that has articles never needs it at start.
+  const { ingestPaths } = await import('./ingest/files.ts');
   const reports = await ingestPaths(ctx, [dir]);
   const failed = reports.filter((r) => r.status === 'failed');
   ctx.log.info({ dir, stored: reports.length - failed.length, failed: failed.length }, 'empty store: ingested the seed articles');
   for (const r of failed) ctx.log.warn({ path: r.path, reason: r.reason }, 'seed article could not be ingested');
+}
+
+/**
+ * The feed poller, loaded once a feed is due: polling needs the whole ingest stack (HTML, feeds, analysis),
+ * which a bot without feeds should not load at start nor keep in memory. Until then it only asks the store.
+ */
+export function createLazyFeedPoller(tickMs = 30_000): Service {
+  let timer: NodeJS.Timeout | null = null;
+  let poller: Promise<Service> | null = null;
+  return {
+    name: 'feed poller',
+    async start(ctx) {
+      const check = (): void => {
+        try {
+          if (poller || ctx.store.feeds.due(ctx.now().toISOString()).length === 0) return;
+        } catch (err) {
+          ctx.log.error({ err }, 'could not check for due feeds');
+          return;
+        }
+        if (timer) clearInterval(timer);
+        timer = null;
+        poller = import('./ingest/feed-poller.ts').then(async ({ createFeedPoller }) => {
+          const real = createFeedPoller(tickMs);
+          await real.start(ctx);
+          return real;
+        });
+        poller.catch((err: unknown) => ctx.log.error({ err }, 'the feed poller could not start'));
+      };
+      timer = setInterval(check, tickMs);
+      timer.unref();
+      check();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await (await poller?.catch(() => null))?.stop();
+    },
+  };
 }
 
 /** The services for this run: the bot when a token is set, else the local console. */
@@ -41,7 +79,7 @@ async function chooseServices(ctx: AppContext): Promise<Service[]> {
   const edge = bot ?? (await import('./discord/console.ts')).createConsoleService(commands);
   // The digest scheduler posts through the bot's client, so it starts after the bot (and stops before it).
   const digests = bot ? [(await import('./digest/scheduler.ts')).createBotDigestService(bot)] : [];
-  return [edge, ...digests, createFeedPoller()];
+  return [edge, ...digests, createLazyFeedPoller()];
 }
 
 /** `npm start`: the bot when a token is set, else the local console on a terminal, else a clear exit. */
@@ -85,6 +123,10 @@ export async function run(_argv: string[]): Promise<number> {
       await service.start(ctx);
       started.push(service);
     }
+    // performance.now() counts from the launch of the process: what a user means by start-up time.
+    const runningFrom = import.meta.url.endsWith('.ts') ? 'sources' : 'build';
+    if (!signalled) log.info({ services: started.map((s) => s.name), msSinceLaunch: Math.round(performance.now()), runningFrom }, 'quotewire ready');
+    if (runningFrom === 'sources') log.info('running the TypeScript sources (there is no build, or it is older than them): `npm run build` makes start faster');
   } catch (error) {
     await shutdown('start failed');
     throw error;

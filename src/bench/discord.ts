@@ -1,12 +1,11 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../../tests/discord/fake-discord.ts';
 import { bulkLoad, type BulkArticle } from '../store/bulk.ts';
 import { openStore } from '../store/index.ts';
 import { createRandom } from './corpus.ts';
+import { launchBot, type BotProcess } from './discord-process.ts';
 import type { BenchSection } from './index.ts';
 
 const ARTICLES = 100_000;
@@ -66,15 +65,15 @@ async function measure(fake: FakeDiscord, send: (n: number) => InjectedInteracti
   return { median: +percentile(times, 50).toFixed(2), p99: +percentile(times, 99).toFixed(2) };
 }
 
-/** The bot through the real discord.js client against the fake Discord, over a store of 100,000 articles and 1,000,000 quotes. */
+/** The bot as `npm start` runs it (its own process, the real discord.js client, fake Discord) over 100,000 articles and 1,000,000 quotes. */
 export const section: BenchSection = {
-  name: `discord bot (${ARTICLES.toLocaleString('en')} articles, ${(ARTICLES * QUOTES_PER_ARTICLE).toLocaleString('en')} quotes, real client, fake Discord)`,
+  name: `discord bot (npm start; ${ARTICLES.toLocaleString('en')} articles, ${(ARTICLES * QUOTES_PER_ARTICLE).toLocaleString('en')} quotes, real client, fake Discord)`,
   async run({ log }) {
     const dir = mkdtempSync(join(tmpdir(), 'quotewire-bench-discord-'));
     const dbPath = join(dir, 'bench.db');
     const random = createRandom(5);
     let fake: FakeDiscord | null = null;
-    let child: ChildProcess | null = null;
+    let bot: BotProcess | null = null;
     let store = openStore(dbPath);
     try {
       const seeded = performance.now();
@@ -84,25 +83,10 @@ export const section: BenchSection = {
       store.close();
       fake = await startFakeDiscord();
       const f = fake;
+      bot = await launchBot({ QUOTEWIRE_DB: dbPath, DISCORD_TOKEN: f.token, DISCORD_API_URL: f.apiUrl, DISCORD_GUILD_ID: f.guildId });
+      const atReady = bot.memory();
+      const cpuAtReady = bot.cpuMs();
       store = openStore(dbPath);
-      const launched = performance.now();
-      child = fork(fileURLToPath(new URL('./discord-bot.ts', import.meta.url)), [], {
-        execArgv: ['--import', 'tsx'],
-        env: { ...process.env, QUOTEWIRE_DB: dbPath, DISCORD_TOKEN: f.token, DISCORD_API_URL: f.apiUrl, DISCORD_GUILD_ID: f.guildId, LOG_LEVEL: 'warn' },
-      });
-      const bot = child;
-      const ask = <T>(type: string, send?: string): Promise<T> => new Promise((resolve, reject) => {
-        const onMessage = (m: { type: string }): void => {
-          if (m.type !== type) return;
-          bot.off('message', onMessage);
-          resolve(m as T);
-        };
-        bot.on('message', onMessage);
-        bot.once('exit', (code) => reject(new Error(`the bot process exited (${code})`)));
-        if (send) bot.send(send);
-      });
-      const ready = await ask<{ startToReadyMs: number; launchToReadyMs: number }>('ready');
-      const launchToReady = performance.now() - launched;
       const top = store.people.top(1000).map((p) => p.name);
       const prefixes = top.map((name) => name.split(' ').at(-1)!.slice(0, 3));
       const quote = await measure(f, (n) => f.command('quote', { speaker: top[(n * 37) % top.length] }));
@@ -110,26 +94,30 @@ export const section: BenchSection = {
       const latest = await measure(f, () => f.command('article', {}, { subcommand: 'latest' }));
       const speakerAc = await measure(f, (n) => f.autocomplete('quote', { name: 'speaker', value: prefixes[(n * 13) % prefixes.length]!.slice(0, 1 + (n % 3)) }));
       const titleAc = await measure(f, (n) => f.autocomplete('article', { name: 'id', value: WORDS[(n * 7) % WORDS.length]!.slice(0, 2 + (n % 3)), type: 4 }, {}, { subcommand: 'show' }));
-      const memory = await ask<{ rss: number; maxRss: number; heapUsed: number; readyRss: number }>('rss', 'rss');
-      bot.send('stop');
-      await new Promise((resolve) => bot.once('exit', resolve));
-      child = null;
+      const afterLoad = bot.memory();
+      const { launchToReadyMs, launchToDiscordReadyMs, runningFrom } = bot;
+      const stopped = await bot.stop();
+      bot = null;
+      const mb = (bytes: number): number => Math.round(bytes / 1e6);
       return {
-        startToReadyMs: Math.round(ready.startToReadyMs),
-        processLaunchToReadyMs: Math.round(launchToReady),
+        processLaunchToReadyMs: Math.round(launchToReadyMs),
+        runningFrom,
+        botRssAtReadyMb: mb(atReady.rss),
+        botRssAfterLoadMb: mb(afterLoad.rss),
+        botPeakRssMb: mb(afterLoad.peakRss),
+        botCpuToReadyMs: cpuAtReady ?? 'unknown',
+        processLaunchToDiscordReadyMs: Math.round(launchToDiscordReadyMs),
         quoteMedianMs: quote.median, quoteP99Ms: quote.p99,
         quoteTopSpeakerMedianMs: quoteTop.median, quoteTopSpeakerP99Ms: quoteTop.p99,
         articleLatestMedianMs: latest.median, articleLatestP99Ms: latest.p99,
         speakerAutocompleteMedianMs: speakerAc.median, speakerAutocompleteP99Ms: speakerAc.p99,
         titleAutocompleteMedianMs: titleAc.median, titleAutocompleteP99Ms: titleAc.p99,
-        botRssAtReadyMb: Math.round(memory.readyRss / 1e6),
-        botRssAfterLoadMb: Math.round(memory.rss / 1e6),
-        botHeapUsedMb: Math.round(memory.heapUsed / 1e6),
-        botPeakRssMb: Math.round(memory.maxRss / 1e6),
+        shutdownMs: Math.round(stopped.ms),
+        shutdownExitCode: stopped.code ?? 'signal',
         topSpeakerQuotes: store.people.top(1)[0]!.quoteCount,
       };
     } finally {
-      child?.kill();
+      await bot?.stop();
       await fake?.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });

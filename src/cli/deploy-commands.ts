@@ -1,4 +1,4 @@
-import { REST } from 'discord.js';
+import { REST } from '../discord/discord-js.ts';
 import { commands } from '../../commands/index.ts';
 import { deployCommands, describeChanges } from '../discord/deploy.ts';
 import { parseOptions, UsageError, withCliContext } from './shared.ts';

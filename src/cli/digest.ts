@@ -1,4 +1,4 @@
-import { REST } from 'discord.js';
+import { REST } from '../discord/discord-js.ts';
 import type { AppContext } from '../context.ts';
 import { unescapeMarkdown } from '../discord/render/markdown.ts';
 import { digestAsText } from '../digest/compose.ts';

@@ -1,4 +1,5 @@
 import type { AnalyzedArticle } from '../core/types.ts';
+import { joinPieces, quotePieces } from '../discord/render/article.ts';
 
 /** The readable view of `quotewire parse FILE`: metadata, summary, then every quote with its speaker. */
 export function renderArticleText(a: AnalyzedArticle): string {
@@ -25,12 +26,13 @@ export function renderArticleText(a: AnalyzedArticle): string {
     lines.push('', `Quotes (${a.quotes.length}):`);
     for (const q of a.quotes) {
       const who = q.speaker ?? (q.speakerMention ? `${q.speakerMention} (unresolved)` : 'unknown speaker');
-      lines.push(`  [${q.kind}] ${who}${q.cue ? `, ${q.cue}` : ''}: ${q.text}`);
+      // The pieces of a quote the attribution interrupted are shown apart, as the reader of the article saw them.
+      lines.push(`  [${q.kind}] ${who}${q.cue ? `, ${q.cue}` : ''}: ${joinPieces(quotePieces(q), (p) => p)}`);
     }
   }
   if (a.people.length > 0) {
     lines.push('', 'People:');
-    for (const p of a.people) lines.push(`  ${p.name}${p.titles.length ? ` (${p.titles.join(', ')})` : ''}${p.quoteCount ? `: ${p.quoteCount} quotes` : ''}`);
+    for (const p of a.people) lines.push(`  ${p.name}${p.titles.length ? ` (${p.titles.join(', ')})` : ''}${p.quoteCount ? `: ${p.quoteCount} quote${p.quoteCount === 1 ? '' : 's'}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-import { DiscordAPIError, PermissionFlagsBits, Routes, type APIEmbed, type Client, type PermissionResolvable, type REST } from 'discord.js';
+import type { APIEmbed, Client, PermissionResolvable, REST } from 'discord.js';
+import { DiscordAPIError, PermissionFlagsBits, Routes } from '../discord/discord-js.ts';
 import { toMessagePayload } from '../discord/render/payload.ts';
 import { DigestPostError, type DigestPoster } from './run.ts';
 

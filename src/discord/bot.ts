@@ -1,4 +1,5 @@
-import { Events, type Client } from 'discord.js';
+import type { Client } from 'discord.js';
+import { Events } from './discord-js.ts';
 import type { AppContext } from '../context.ts';
 import type { Service } from '../main.ts';
 import type { Command } from './command.ts';

@@ -1,4 +1,5 @@
-import { Client, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import type { Client as DiscordClient, ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Options } from './discord-js.ts';
 import { NO_MENTIONS } from './render/payload.ts';
 
 export interface ClientSettings {
@@ -14,7 +15,7 @@ export interface ClientSettings {
  * The discord.js client: only the Guilds intent (no privileged intents), and mentions never parsed in
  * anything it sends. The gateway is found through the REST URL, as Discord does.
  */
-export function createDiscordClient(settings: ClientSettings): Client {
+export function createDiscordClient(settings: ClientSettings): DiscordClient {
   const options: ClientOptions = {
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Routes, type REST } from 'discord.js';
+import type { REST } from 'discord.js';
+import { Routes } from './discord-js.ts';
 import type { SettingsStore } from '../store/settings.ts';
 import type { Command, CommandData } from './command.ts';
 

@@ -21,13 +21,21 @@ function usage(command: Command, sub?: Option): string {
   return ['/' + command.data.name, sub?.name, ...parts].filter(Boolean).join(' ');
 }
 
+/** A typed value as Discord would deliver it, held to the option's limits as Discord holds what users type. */
 function coerce(option: Option, raw: string): OptionValue {
   if (option.type === OptionType.Integer || option.type === OptionType.Number) {
     const n = Number(raw.replace(/^#/, ''));
     if (!Number.isFinite(n) || (option.type === OptionType.Integer && !Number.isInteger(n))) throw new UserError(`\`${option.name}:\` must be a number.`);
+    const { min_value: min, max_value: max } = option as { min_value?: number; max_value?: number };
+    if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+      throw new UserError(`\`${option.name}:\` must be ${max === undefined ? `at least ${min}` : min === undefined ? `at most ${max}` : `between ${min} and ${max}`}.`);
+    }
     return n;
   }
   if (option.type === OptionType.Boolean) return /^(true|yes|1|on)$/i.test(raw);
+  const { min_length: min, max_length: max } = option as { min_length?: number; max_length?: number };
+  if (min !== undefined && raw.length < min) throw new UserError(`\`${option.name}:\` needs at least ${min} characters.`);
+  if (max !== undefined && raw.length > max) throw new UserError(`\`${option.name}:\` takes at most ${max} characters.`);
   return raw;
 }
 

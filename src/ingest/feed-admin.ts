@@ -1,8 +1,6 @@
 import type { AppContext } from '../context.ts';
 import type { FeedListRow, FeedRow } from '../store/feeds.ts';
-import { discoverFeeds } from './feed-discovery.ts';
-import { pollAndSchedule, type FeedPollReport } from './feed-poller.ts';
-import { fetchPage } from './web.ts';
+import type { FeedPollReport } from './feed-poller.ts';
 
 /**
  * Subscribing to, listing and removing feeds: shared by `quotewire feed` and `/feed`, which only read their
@@ -62,6 +60,8 @@ export async function addFeed(ctx: AppContext, text: string, options: { interval
   if (existing) throw new FeedAdminError(`that feed is already there as #${existing.id}${existing.pausedAt ? ' (paused; resume it instead)' : ''}`);
   const now = ctx.now();
   const feed = ctx.store.feeds.add({ url, intervalMinutes: options.intervalMinutes, now: now.toISOString(), addedBy: options.addedBy ?? null });
+  // Polling loads the ingest stack (feeds, HTML, analysis); listing and removing feeds must not.
+  const { pollAndSchedule } = await import('./feed-poller.ts');
   const report = await pollAndSchedule(ctx, feed, now);
   if (report.status !== 'failed') return { feed: ctx.store.feeds.byId(feed.id) ?? feed, report };
   ctx.store.feeds.remove(feed.id);
@@ -73,6 +73,7 @@ export async function addFeed(ctx: AppContext, text: string, options: { interval
 /** The first feed a web page links to as its alternate, if the URL is such a page. */
 async function announcedFeed(ctx: AppContext, url: string): Promise<string | null> {
   try {
+    const [{ fetchPage }, { discoverFeeds }] = await Promise.all([import('./web.ts'), import('./feed-discovery.ts')]);
     const page = await fetchPage(ctx, url);
     return discoverFeeds(page.html, page.url)[0] ?? null;
   } catch {

@@ -32,6 +32,14 @@ describe('typed command lines', () => {
     expect(() => parseCommandLine('/quote', commands)).toThrow('`/quote` needs `speaker:`. Usage: `/quote speaker:… [about:…]`');
     expect(() => parseCommandLine('/article show id: abc', commands)).toThrow('`id:` must be a number.');
   });
+
+  it('hold typed values to the limits Discord holds them to', () => {
+    expect(() => parseCommandLine('/speakers count: 99', commands)).toThrow('`count:` must be between 1 and 25.');
+    expect(() => parseCommandLine('/article show id: 0', commands)).toThrow('`id:` must be at least 1.');
+    expect(() => parseCommandLine('/article search query: x', commands)).toThrow('`query:` needs at least 2 characters.');
+    expect(() => parseCommandLine(`/quote Núñez about: ${'word '.repeat(12)}`, commands)).toThrow('`about:` takes at most 50 characters.');
+    expect(parseCommandLine('/speakers count: 25', commands).input.options).toEqual({ count: 25 });
+  });
 });
 
 describe('the console', () => {
@@ -60,6 +68,9 @@ describe('the console', () => {
     expect(text).toContain('“We will dredge the channel before spring, report 4”\n— Harbour council meets, session 4, 2025-10-04');
     input.write('next\n');
     await waitFor('-- Quotes 6–10 of 12');
+    input.write('/quote Wren Castellane\n');
+    await waitFor('== What Wren Castellane said ==');
+    await waitFor('“The canal belongs to everyone who works on it … Closing it at night helps nobody.”\n— Lockkeepers vote to keep the canal open at night, 2025-11-05');
     input.write('/quote Fereira\n');
     await waitFor('Did you mean Odalys Ferreira?');
     input.end();

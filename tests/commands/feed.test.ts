@@ -18,6 +18,7 @@ beforeEach(async () => {
     '/rss2.xml': send(fixture('rss2.xml'), { 'content-type': 'application/rss+xml' }),
     '/news/ferry-evening-crossing': send(fixture('page-ferry.html')),
     '/page.html': send(fixture('page-library.html')),
+    '/loud.xml': send(LOUD_FEED, { 'content-type': 'application/rss+xml' }),
   });
   const store = await openFixtureStore();
   harness = await startHarness({ store: { ...store, ctx: { ...store.ctx, config: { ...store.ctx.config, allowPrivateNetwork: true } } } });
@@ -36,6 +37,8 @@ const bodyOf = (body: unknown): Sent => {
   return { content: b.data?.content ?? b.content ?? '', flags: b.data?.flags ?? b.flags ?? 0 };
 };
 const EPHEMERAL = 64;
+const LOUD_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>The **Tide** _Table_ @everyone</title><link>/</link>' +
+  '<description>x</description></channel></rss>';
 
 async function slash(subcommand: string, values: Record<string, unknown> = {}, permissions = MANAGER): Promise<Sent> {
   const i = harness.fake.command('feed', values, { subcommand, permissions });
@@ -81,6 +84,13 @@ describe('/feed', () => {
     expect((await slash('remove', { feed: '#1' })).content).toMatch(/^Stopped following feed #1/);
     expect((await slash('list')).content).toMatch(/No feeds yet/);
     expect((await slash('remove', { feed: '1' })).content).toMatch(/No feed 1/);
+  });
+
+  it('escapes the Markdown of a feed\'s own title wherever it is shown', async () => {
+    const escaped = 'The \\*\\*Tide\\*\\* \\_Table\\_ @\u200beveryone';
+    expect((await slash('add', { url: web.url('/loud.xml') })).content).toContain(`Following feed #1 **${escaped}**, checked every`);
+    expect((await slash('list')).content).toContain(`#1 ${escaped} <${web.url('/loud.xml')}>`);
+    expect((await slash('remove', { feed: '1' })).content).toBe(`Stopped following feed #1 ${escaped}. Its articles stay.`);
   });
 
   it('suggests feeds by number, title or URL', async () => {

@@ -3,7 +3,11 @@ import type { AnalyzedArticle, Quote } from '../../src/core/types.ts';
 import type { Store } from '../../src/store/index.ts';
 
 export interface QuoteSpec {
-  text: string;
+  /** The quote as one piece of the body (or give `pieces`). */
+  text?: string;
+  /** A quote interrupted by its attribution: the pieces, with the attribution between them in the body. */
+  pieces?: string[];
+  attribution?: string;
   speaker: string | null;
   kind?: Quote['kind'];
 }
@@ -13,9 +17,22 @@ export interface QuoteSpec {
  * Markdown and mentions inside quotes, very long texts.
  */
 export function saveArticle(store: Store, spec: Partial<AnalyzedArticle> & { title: string; date: string; quoteSpecs?: QuoteSpec[] }): number {
-  const body = spec.body ?? [spec.title, ...(spec.quoteSpecs ?? []).map((q) => q.text)].join('\n\n');
-  const quotes: Quote[] = (spec.quoteSpecs ?? []).map((q, i) => ({
-    text: q.text, start: i, end: i + 1, segments: [{ start: i, end: i + 1 }], kind: q.kind ?? 'direct', cue: 'said',
+  // Each quote is a paragraph of the body; its segments are the spans of its pieces there, as the analysers give them.
+  let body = spec.title;
+  const placed = (spec.quoteSpecs ?? []).map((q) => {
+    const pieces = q.pieces ?? [q.text ?? ''];
+    body += '\n\n';
+    const segments = pieces.map((piece, n) => {
+      if (n > 0) body += ` ${q.attribution ?? 'said'} `;
+      const start = body.length;
+      body += piece;
+      return { start, end: body.length };
+    });
+    return { q, segments, text: pieces.join(' ') };
+  });
+  if (spec.body) body = spec.body;
+  const quotes: Quote[] = placed.map(({ q, segments, text }) => ({
+    text, start: segments[0]!.start, end: segments.at(-1)!.end, segments, kind: q.kind ?? 'direct', cue: 'said',
     speaker: q.speaker, speakerMention: q.speaker, speakerStart: null, speakerEnd: null, speakerKind: q.speaker ? 'person' : 'unknown',
   }));
   const names = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => s !== null))];

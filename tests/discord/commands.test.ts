@@ -174,6 +174,18 @@ describe('/quote', () => {
     expect(all.data!.choices![0]!.value).toBe('José Núñez');
   });
 
+  it('a quote the attribution interrupted shows its pieces with the cut marked', async () => {
+    const body = await reply(h.fake.command('quote', { speaker: 'Wren Castellane' }));
+    const quotes = body.data!.embeds![0]!.description!.split('\n\n').map((block) => block.split('\n')[0]);
+    expect(quotes).toEqual([
+      '“The canal belongs to everyone who works on it … Closing it at night helps nobody.”',
+      '“We kept the lamps lit through two winters … and we will keep them lit through a third.”',
+      'The night shift was "the heart of the canal" … "not a cost to cut." *(reported)*',
+    ]);
+    const article = await reply(h.fake.command('article', { id: ids.interrupted }, { subcommand: 'show' }));
+    expect(article.data!.embeds![0]!.fields![0]).toEqual({ name: 'Wren Castellane', value: quotes[0] });
+  });
+
   it('a quote with @everyone and Markdown is escaped and pings no one', async () => {
     const body = await reply(h.fake.command('quote', { speaker: 'Mallory Quince' }));
     expect(body.data!.allowed_mentions).toEqual({ parse: [] });

@@ -3,8 +3,11 @@ import { saveArticle } from './articles.ts';
 
 export const LONG_TITLE = `${'A very long headline about harbour dredging and its consequences '.repeat(7)}end`;
 
-/** Hand-built articles added to the fixture store: a much-quoted person with an accented name, a hostile quote, an enormous article. */
-export function addTestArticles(store: Store): { nunez: number; hostile: number; long: number } {
+/**
+ * Hand-built articles added to the fixture store: a much-quoted person with an accented name, a hostile quote,
+ * quotes interrupted by their attribution, an enormous article.
+ */
+export function addTestArticles(store: Store): { nunez: number; hostile: number; long: number; interrupted: number } {
   const dates = ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04'];
   let nunez = 0;
   dates.forEach((date, d) => {
@@ -22,6 +25,15 @@ export function addTestArticles(store: Store): { nunez: number; hostile: number;
     outlet: 'Example Gazette', author: 'Pat Writer',
     quoteSpecs: [{ text: '@everyone come to the **square** _tonight_ and ping <@123456789012345678> or @here > now', speaker: 'Mallory Quince' }],
   });
+  // Quotes the attribution interrupts: the stored text holds both pieces with their marks, spans into the body.
+  const interrupted = saveArticle(store, {
+    title: 'Lockkeepers vote to keep the canal open at night', date: '2025-11-05',
+    quoteSpecs: [
+      { pieces: ['"The canal belongs to everyone who works on it,"', '"Closing it at night helps nobody."'], attribution: 'said Wren Castellane, who chairs the lockkeepers.', speaker: 'Wren Castellane' },
+      { pieces: ['"We kept the lamps lit through two winters —"', '"and we will keep them lit through a third."'], attribution: 'Castellane said,', speaker: 'Wren Castellane' },
+      { pieces: ['that the night shift was "the heart of the canal,"', '"not a cost to cut."'], attribution: 'she added,', speaker: 'Wren Castellane', kind: 'mixed' },
+    ],
+  });
   const long = saveArticle(store, {
     title: LONG_TITLE, date: '2025-09-01',
     summary: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the summary goes on and on about silt, tides, permits and the cost of hiring dredgers for the season.`.repeat(3)),
@@ -31,5 +43,5 @@ export function addTestArticles(store: Store): { nunez: number; hostile: number;
       { text: 'Permits '.repeat(400), speaker: 'Other Talker' },
     ],
   });
-  return { nunez, hostile, long };
+  return { nunez, hostile, long, interrupted };
 }

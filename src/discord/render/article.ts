@@ -25,13 +25,54 @@ export function pickArticleQuotes(quotes: StoredQuote[], count = QUOTES_SHOWN): 
   return [...quotes].sort((a, b) => rank(a) - rank(b) || a.position - b.position).slice(0, count);
 }
 
+/** Where one quoted piece closes and the next opens: `A," "B` (for text whose spans do not tell). */
+const PIECE_BOUNDARY = /(?<=["”»])\s+(?=["“„«])/;
+
+/**
+ * The quoted pieces of a quote, in order. A quote interrupted by its attribution (`"A," she said. "B."`) is
+ * stored as its segments joined by spaces, so the segment spans give back each piece; text that does not
+ * match its spans is cut where one quotation closes and the next opens.
+ */
+export function quotePieces(q: Pick<StoredQuote, 'text' | 'segments'>): string[] {
+  const lengths = q.segments.map((s) => s.end - s.start);
+  const spansFit = lengths.length > 0 && lengths.every((n) => n > 0) && lengths.reduce((a, b) => a + b, lengths.length - 1) === q.text.length;
+  if (!spansFit) return q.text.split(PIECE_BOUNDARY);
+  if (lengths.length === 1) return [q.text];
+  const pieces: string[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    pieces.push(q.text.slice(at, at + n));
+    at += n + 1;
+  }
+  return pieces;
+}
+
+const OPENING = /^["“”„«]+\s*/;
+const CLOSING = /\s*["“”»]+$/;
+/** The comma (or semicolon, colon, dash) a piece ends with where the attribution cut in, inside or outside its closing mark. */
+const CUT_PUNCTUATION = /\s*[,;:–—-]+(\s*["“”»]*)$/;
+
+/**
+ * The pieces joined for reading. Where a piece closes its quotation, the attribution cut in: the cut is shown
+ * with an ellipsis and the piece's trailing comma dropped (“A … B.”). A piece left open continues in the next
+ * paragraph, as quotations over several paragraphs do, and is joined with a space.
+ */
+export function joinPieces(pieces: string[], clean: (piece: string) => string): string {
+  return pieces.map((piece, i) => {
+    if (i === pieces.length - 1) return clean(piece);
+    return CLOSING.test(piece) ? `${clean(piece).replace(CUT_PUNCTUATION, '$1')} … ` : `${clean(piece)} `;
+  }).join('');
+}
+
 /** A quote as shown in Discord: direct quotes in quotation marks, reported speech as it was reported. */
 export function quoteText(q: StoredQuote, max = QUOTE_CHARS): string {
-  // Quotes interrupted by their attribution come as segments, each with its own quotation marks.
-  const bare = q.text.trim().replace(/^["“”„«]+\s*/, '').replace(/\s*["“”»]+$/, '').replace(/["”]\s+["“]/g, ' ').replace(/[,;:]$/, '');
-  if (q.kind === 'direct') return `“${escapeMarkdown(truncate(bare, max))}”`;
+  const pieces = quotePieces(q).map((p) => p.trim());
+  if (q.kind === 'direct') {
+    const bare = joinPieces(pieces, (p) => p.replace(OPENING, '').replace(CLOSING, '')).replace(/[,;:]$/, '');
+    return `“${escapeMarkdown(truncate(bare, max))}”`;
+  }
   // Reported and mixed speech read as a clause ("that the mill ..."); shown as reported, its own quotation marks kept.
-  const clause = q.text.trim().replace(/^that\s+/i, '');
+  const clause = joinPieces(pieces, (p) => p).replace(/^that\s+/i, '');
   return `${escapeMarkdown(truncate(clause.charAt(0).toUpperCase() + clause.slice(1), max))} *(reported)*`;
 }
 
