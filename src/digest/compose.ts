@@ -1,4 +1,5 @@
 import { embedsLength, fitReply, LIMITS, truncate } from '../discord/limits.ts';
+import { quoteText } from '../discord/render/article.ts';
 import { articleDate, escapeMarkdown } from '../discord/render/markdown.ts';
 import type { Embed, Reply } from '../discord/reply.ts';
 import type { DigestArticleRow, DigestPersonRow, DigestQuoteRow } from '../store/digests.ts';
@@ -84,8 +85,7 @@ function articleEmbed(article: DigestArticleRow, quote: DigestQuoteRow | null): 
   const lines = [`${articleDate(article.date)} · ${plural(article.quoteCount, 'quote')}`];
   if (article.gist) lines.push(escapeMarkdown(truncate(article.gist, GIST_MAX)));
   if (quote) {
-    const text = escapeMarkdown(truncate(quote.text, QUOTE_MAX));
-    const said = quote.kind === 'indirect' ? text : `“${text}”`;
+    const said = quoteText({ text: quote.text, kind: quote.kind, segments: [] }, QUOTE_MAX);
     lines.push(`> ${said.replace(/\n+/g, ' ')} — ${quote.speaker ? `**${escapeMarkdown(quote.speaker)}**` : 'unattributed'}`);
   }
   const embed: Embed = {

@@ -41,6 +41,15 @@ describe('composing a digest', () => {
     expect(people).toEqual(expect.objectContaining({ title: 'Most quoted', description: '1. **Ines Okafor** — 1 quote' }));
   });
 
+  it('shows a quote interrupted by its attribution with the cut marked, and reported speech as reported', () => {
+    const interrupted = q(1, 0, '"The tower is safe," "The stairs are not."');
+    const [direct] = composeDigest(content({ quotes: [interrupted] }));
+    expect(direct!.embeds![0]!.description).toContain('> “The tower is safe … The stairs are not.” — **Ines Okafor**');
+    const mixed = q(1, 0, 'that the rota was "fair to every crew"', { kind: 'mixed' });
+    const [reported] = composeDigest(content({ quotes: [mixed] }));
+    expect(reported!.embeds![0]!.description).toContain('> The rota was "fair to every crew" *(reported)* — **Ines Okafor**');
+  });
+
   it('escapes Markdown and defuses mass mentions in article text', () => {
     const [message] = composeDigest(content({
       articles: [article(1, { title: 'Ferry *strike* ends', gist: 'Crews return; @everyone relieved' })],

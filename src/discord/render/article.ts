@@ -64,8 +64,11 @@ export function joinPieces(pieces: string[], clean: (piece: string) => string): 
   }).join('');
 }
 
-/** A quote as shown in Discord: direct quotes in quotation marks, reported speech as it was reported. */
-export function quoteText(q: StoredQuote, max = QUOTE_CHARS): string {
+/**
+ * A quote as shown in Discord: direct quotes in quotation marks, reported speech as it was reported. Without
+ * segments (`[]`), the pieces of an interrupted quote are found where one quotation closes and the next opens.
+ */
+export function quoteText(q: Pick<StoredQuote, 'text' | 'segments' | 'kind'>, max = QUOTE_CHARS): string {
   const pieces = quotePieces(q).map((p) => p.trim());
   if (q.kind === 'direct') {
     const bare = joinPieces(pieces, (p) => p.replace(OPENING, '').replace(CLOSING, '')).replace(/[,;:]$/, '');
