@@ -82,35 +82,41 @@ export function longestUnpunctuatedRun(text: string): number {
   return best;
 }
 
+/** Sentences shorter than this are fragments ("Read more.", "Photos: AP."), unless the body has nothing longer. */
+const FRAGMENT_WORDS = 4;
+
 /** The displayed text of a usable sentence and its word count, or null for boilerplate, captions and fragments. */
-function usableSentence(text: string, span: Span): { shown: string; words: number } | null {
+function usableSentence(text: string, span: Span, minWords: number): { shown: string; words: number } | null {
   const squeezed = squeeze(text.slice(span.start, span.end));
   if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
   const shown = dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
   const words = countWords(shown);
-  return words < 4 ? null : { shown, words };
+  return words < minWords ? null : { shown, words };
 }
 
 /**
  * The usable sentences of a body, in order: boilerplate, captions and fragments of fewer than four words
- * are dropped. Spans in `sentences` index `text`.
+ * are dropped, except in a body that has nothing but such short sentences ("Rain fell."): it keeps them.
+ * Spans in `sentences` index `text`.
  */
-export function buildCandidates(text: string, sentences: Span[]): Candidate[] {
+export function buildCandidates(text: string, sentences: Span[], minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
   sentences.forEach((span, index) => {
-    const usable = usableSentence(text, span);
+    const usable = usableSentence(text, span, minWords);
     if (usable === null) return;
     const { shown, words } = usable;
     out.push({ index, rank: out.length, text: shown, words, terms: termCounts(contentTerms(shown)), longestRun: longestUnpunctuatedRun(shown) });
   });
-  return out;
+  return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, 1);
 }
 
-/** The first usable sentence (the lede), cleaned for display, or null. */
+/** The first usable sentence (the lede), cleaned for display, or null; a short one only when there is no other. */
 export function firstUsableSentence(text: string, sentences: Span[]): string | null {
-  for (const span of sentences) {
-    const usable = usableSentence(text, span);
-    if (usable !== null) return usable.shown;
+  for (const minWords of [FRAGMENT_WORDS, 1]) {
+    for (const span of sentences) {
+      const usable = usableSentence(text, span, minWords);
+      if (usable !== null) return usable.shown;
+    }
   }
   return null;
 }

@@ -55,11 +55,42 @@ function clauseCuts(lede: string): number[] {
     .map(({ at }) => at);
 }
 
+/** Words that open a phrase a headline can leave out ("...rejected Trump's proposal | of sending troops ..."). */
+const PHRASE_OPENERS = new Set([
+  'of', 'to', 'into', 'from', 'by', 'about', 'against', 'under', 'between', 'through', 'across', 'toward', 'towards',
+  'without', 'within', 'in', 'on', 'at', 'with', 'for', 'during', 'over', 'and', 'or',
+]);
+
+/** Words that leave a phrase unfinished when a head ends on them ("...the club are yet", "attraction south"). */
+const UNFINISHED = /\s(?:yet|such|than|very|more|most|less|not|also|so|been|being|north|south|east|west)$/iu;
+/** A verb the head can stand on: an auxiliary, a common irregular past, or a regular past after the first word. */
+const VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|says|said|told|brought|made|took|gave|found|left|lost|won|began|came|went|saw|got|held|kept|met|paid|put|ran|sent|set|sold|spent|stood|struck|thought|wrote|hit|fell|led|rose|broke|chose|drew|drove|grew|knew|\p{L}{3,}ed)\b/iu;
+
+/**
+ * The lede cut before the latest phrase that starts with a preposition and leaves a head that fits: for a
+ * long lede without clause punctuation, a whole phrase reads better than a cut marked with an ellipsis. The
+ * head must read as a clause: it has a verb, and does not end on a participle, an open aside or a word that
+ * needs what follows.
+ */
+function phraseCut(lede: string): string | null {
+  let best: string | null = null;
+  for (const m of lede.matchAll(/\s([\p{L}]+)/gu)) {
+    if (m.index > MAX_LENGTH) break;
+    if (!PHRASE_OPENERS.has(m[1]!.toLowerCase())) continue;
+    const head = stripEnd(lede.slice(0, m.index));
+    if (head.length < 40 || head.length > MAX_LENGTH || head.split(' ').length < 6 || !VERB.test(head)) continue;
+    if (/\d,?$/.test(head) || /(?:ed|ing)$/u.test(head) || DANGLING.test(head) || UNFINISHED.test(head)) continue;
+    if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head) || !quotesBalanced(head)) continue;
+    best = head;
+  }
+  return best;
+}
+
 /**
  * A headline for an article that has none, written from its lede (the first body sentence that is not
  * boilerplate or a caption): the whole lede when it fits in 100 characters, otherwise the lede cut at the
- * latest clause boundary that fits (a comma, colon, dash, or before "after", "as", "who", ...), never inside
- * a word or an open quotation. Relative-clause asides and brackets are dropped first when that is enough.
+ * latest clause boundary that fits (a comma, colon, dash, or before "after", "as", "who", ...), else before
+ * the latest prepositional phrase that leaves a head that fits, never inside a word or an open quotation. Relative-clause asides and brackets are dropped first when that is enough.
  * Captions and bylines are outside `sentences`, so they are never used.
  */
 export function generateHeadline(text: string, sentences: Span[]): string | null {
@@ -74,7 +105,9 @@ export function generateHeadline(text: string, sentences: Span[]): string | null
     const head = stripEnd(lean.slice(0, cut));
     if (!DANGLING.test(head) && quotesBalanced(head)) return head;
   }
-  // No clause boundary fits: end at the last whole word that fits, marked as shortened.
+  const phrase = phraseCut(lean);
+  if (phrase) return phrase;
+  // No clause or phrase boundary fits: end at the last whole word that fits, marked as shortened.
   let head = lede.slice(0, MAX_LENGTH - 1);
   head = head.slice(0, Math.max(head.lastIndexOf(' '), 1));
   while (DANGLING.test(head)) head = head.replace(/\s\S+$/u, '');

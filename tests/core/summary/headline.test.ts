@@ -28,6 +28,15 @@ describe('generateHeadline', () => {
     expect(headline(lede)).toBe('Firefighters saved a row of listed cottages in Hollin Bridge on Tuesday');
   });
 
+  it('leaves out a closing phrase when the lede has no clause boundary that fits', () => {
+    const lede =
+      'The regional transport authority has approved a plan of building two new tram lines across the northern suburbs by the end of the decade.';
+    expect(headline(lede)).toBe('The regional transport authority has approved a plan of building two new tram lines');
+    const run =
+      'Dozens of volunteers from the coastal villages spent the whole weekend clearing plastic waste from the beaches near Stenhaven harbour.';
+    expect(headline(run)).toBe('Dozens of volunteers from the coastal villages spent the whole weekend clearing plastic waste');
+  });
+
   it('does not stop on a noun phrase, a participle or a stub of a clause', () => {
     const widow =
       'A retired ferry captain from Skelmore who spent forty years crossing the strait has written a memoir that is now a surprise bestseller.';

@@ -104,6 +104,15 @@ describe('summarize on bare text', () => {
     expect(two.summary).toEqual(['The library will open on Sundays from next month.', 'Staff agreed to the change last week.']);
   });
 
+  it('keeps the short sentences of an article that has nothing longer, and gives it a headline', () => {
+    expect(summarize(bare('Rain fell. Roads flooded.'))).toEqual({ summary: ['Rain fell.', 'Roads flooded.'], gist: 'Rain fell.' });
+    const article = analyzeText('The match is off.');
+    expect(article.summary).toEqual(['The match is off.']);
+    expect(article).toMatchObject({ title: 'The match is off', titleGenerated: true });
+    // In a longer article, fragments still stay out.
+    expect(summarize(bare('Read more. The library will open on Sundays from next month.')).summary).toEqual(['The library will open on Sundays from next month.']);
+  });
+
   it('returns an empty summary for an empty or boilerplate-only article', () => {
     expect(summarize(bare(''))).toEqual({ summary: [], gist: null });
     expect(summarize(bare('   \n\n  '))).toEqual({ summary: [], gist: null });
