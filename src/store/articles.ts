@@ -40,9 +40,14 @@ const ARTICLE_COLUMNS = `
   source_id, source_key, content_hash, title, title_generated, date, published_at, time_zone, time_zone_assumed,
   dateline, author, outlet, caption, photo_credit, url, image_url, body, summary, gist, warnings, ingested_at`;
 
+/** The folded words of what a user typed, at most 12 ("Soverëignty, now" -> ["sovereignty", "now"]). */
+export function searchWords(text: string): string[] {
+  return foldName(text).split(' ').filter((w) => w.length > 0).slice(0, 12);
+}
+
 /** Turns what a user typed into an FTS5 query: every word must match (as a prefix for the last one). */
 export function searchQuery(text: string): string | null {
-  const words = foldName(text).split(' ').filter((w) => w.length > 0).slice(0, 12);
+  const words = searchWords(text);
   if (words.length === 0) return null;
   return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 }
@@ -67,8 +72,6 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     WHERE id = @id`);
   const quotePeople = db.prepare('SELECT person_id AS id, count(*) AS n FROM quotes WHERE article_id = @id AND person_id IS NOT NULL GROUP BY person_id');
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = @id');
-  // Deleting a quote takes it out of quotes_fts by trigger; new quotes are indexed per article (migration 7).
-  const indexQuotes = db.prepare('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = @id');
   const deleteArticleRow = db.prepare('DELETE FROM articles WHERE id = @id');
   const insertQuote = db.prepare(`INSERT INTO quotes (
     article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end,
@@ -127,7 +130,6 @@ export function createArticleStore(db: Db, people: PeopleStore) {
         speakerStart: q.speakerStart, speakerEnd: q.speakerEnd, articleDate: article.date,
       });
     });
-    indexQuotes.run({ id: articleId });
     return counts;
   }
 

@@ -295,6 +295,17 @@ export const migrations: Migration[] = [
       ALTER TABLE feed_items DROP COLUMN announced;
     `,
   },
+  {
+    version: 10,
+    description: "quotes lose their full-text index: /quote about: reads the speaker's own quotes instead",
+    up: `
+      -- The index cost a fifth of every article's store time and served only /quote about:, which it made
+      -- slow: a common word matched a large share of all quotes before the speaker narrowed them down.
+      -- quotes.ts now checks the words of the speaker's quotes directly.
+      DROP TRIGGER quotes_fts_delete;
+      DROP TABLE quotes_fts;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */

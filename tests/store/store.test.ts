@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'titles_fts', 'quotes_fts', 'people_fts']));
+    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'titles_fts', 'people_fts']));
   });
 
   it('are not applied twice when the store is opened again, and keep the data', () => {
@@ -100,7 +100,7 @@ describe('saving articles', () => {
     expect(about('tunnel')).toEqual(['The tunnel comes first.']);
     store.articles.remove(articleId);
     expect(about('tunnel')).toEqual([]);
-    expect(store.db.prepare("SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH 'tunnel OR bridge'").get()).toEqual({ n: 0 });
+    expect(store.quotes.count()).toBe(0);
   });
 
   it('keeps each article all-or-nothing inside a batch: a failed one does not take the others with it', () => {
@@ -159,6 +159,21 @@ describe('people', () => {
   it('narrows quotes to words, ignoring accents', () => {
     const person = store.people.byKey('Sheinbaum')!;
     expect(store.quotes.byPerson(person.id, { about: 'soverëignty' }).quotes.map((q) => q.text)).toEqual(['Sovereignty is not negotiable.']);
+  });
+
+  it('narrows quotes to whole words, the last one as a prefix, and pages through them', () => {
+    const person = store.people.byKey('Sheinbaum')!;
+    const about = (words: string, options: { limit?: number; offset?: number } = {}) => {
+      const page = store.quotes.byPerson(person.id, { about: words, ...options });
+      return [page.total, page.quotes.map((q) => q.text)];
+    };
+    expect(about('MEXICO decides')).toEqual([1, ['Mexico decides for itself.']]);
+    expect(about('we coop')).toEqual([1, ['We will cooperate.']]);
+    expect(about('ate')).toEqual([0, []]); // "cooperate" contains it, but no word starts with it
+    expect(about('will coop extra')).toEqual([0, []]);
+    expect(about('i', { limit: 1 })).toEqual([2, ['Mexico decides for itself.']]); // itself, is
+    expect(about('i', { limit: 1, offset: 1 })).toEqual([2, ['Sovereignty is not negotiable.']]);
+    expect(about('!!')).toEqual([3, expect.any(Array)]); // nothing searchable: every quote
   });
 });
 
