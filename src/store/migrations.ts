@@ -306,6 +306,20 @@ export const migrations: Migration[] = [
       DROP TABLE quotes_fts;
     `,
   },
+  {
+    version: 11,
+    description: 'new and changed articles are indexed for full-text search by the store, a batch at a time',
+    up: `
+      -- FTS5 writes out its pending entries whenever a later statement of the transaction writes several rows:
+      -- indexed by trigger, each article of an ingest batch became a small index segment per table, to be
+      -- merged again. articles.ts (article-writes.ts) now indexes what a save or a batch added or changed in
+      -- one statement per table, before the commit. Deleting an article still takes it out by trigger.
+      DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_update;
+      DROP TRIGGER titles_fts_insert;
+      DROP TRIGGER titles_fts_update;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */
