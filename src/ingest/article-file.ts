@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { analyzeText } from '../core/analyze.ts';
+import { analyzeText } from '../core/analyze-text.ts';
 import { prepareArticle, type PreparedArticle } from '../store/prepared.ts';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
