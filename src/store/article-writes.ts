@@ -1,7 +1,8 @@
 import type { AnalyzedArticle } from '../core/types.ts';
+import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
 import type { PeopleStore } from './people.ts';
-import { prepareArticle, type PreparedArticle } from './prepared.ts';
+import { prepareArticle, QUOTE_FIELDS, type PreparedArticle } from './prepared.ts';
 
 export interface SourceRef {
   kind: 'file' | 'url' | 'feed' | 'text';
@@ -29,6 +30,11 @@ export interface SaveResult {
   status: SaveStatus;
   articleId: number;
 }
+
+/** Columns of a quote row: article, person and position, the prepared fields but the speaker, the date. */
+const QUOTE_COLUMNS = 3 + QUOTE_FIELDS.length - 1 + 1;
+/** Rows per quote statement: a statement per article in practice, well inside SQLite's parameter limit. */
+const QUOTES_PER_STATEMENT = 50;
 
 const ARTICLE_COLUMNS = `
   source_id, source_key, content_hash, title, title_generated, date, published_at, time_zone, time_zone_assumed,
@@ -58,15 +64,15 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
   const quotePeople = db.prepare('SELECT person_id AS id, count(*) AS n FROM quotes WHERE article_id = @id AND person_id IS NOT NULL GROUP BY person_id');
   const deleteQuotes = db.prepare('DELETE FROM quotes WHERE article_id = @id');
   const deleteArticleRow = db.prepare('DELETE FROM articles WHERE id = @id');
-  // All quotes of an article in one statement, from the JSON array the article was prepared with.
-  const insertQuotes = db.prepare(`INSERT INTO quotes (
-    article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end,
-    article_date
-  ) SELECT
-    @articleId, @personIds ->> (q.value ->> 'speaker'), q.key, q.value ->> 'text', q.value ->> 'kind', q.value ->> 'cue',
-    q.value ->> 'mention', q.value ->> 'speakerKind', q.value ->> 'start', q.value ->> 'end', q.value -> 'segments',
-    q.value ->> 'speakerStart', q.value ->> 'speakerEnd', @date
-  FROM jsonb_each(jsonb(@quotes)) AS q ORDER BY q.key`);
+  // All quotes of an article in one statement (a few for very many quotes), one prepared per number of rows.
+  const insertQuoteRows: Database.Statement[] = [];
+  const insertQuotesStatement = (rows: number): Database.Statement => {
+    insertQuoteRows[rows] ??= db.prepare(`INSERT INTO quotes (
+      article_id, person_id, position, text, kind, cue, speaker_mention, speaker_kind, start, end, segments, speaker_start, speaker_end,
+      article_date
+    ) VALUES ${Array.from({ length: rows }, () => `(${Array(QUOTE_COLUMNS).fill('?').join(', ')})`).join(', ')}`);
+    return insertQuoteRows[rows];
+  };
   // The full-text indexes are written here rather than by triggers (migration 11). FTS5 writes out what it
   // has pending whenever a later statement of the transaction writes several rows (each article's quotes):
   // indexing per article made it write, and then merge, a small index segment per article and table.
@@ -98,7 +104,20 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
       counts.set(id, (counts.get(id) ?? 0) + speaker.quotes);
       return id;
     });
-    if (article.quotes !== '[]') insertQuotes.run({ articleId, personIds: JSON.stringify(personIds), quotes: article.quotes, date: article.date });
+    const values = article.quotes;
+    const perQuote = QUOTE_FIELDS.length;
+    for (let first = 0; first < values.length / perQuote; first += QUOTES_PER_STATEMENT) {
+      const rows = Math.min(QUOTES_PER_STATEMENT, values.length / perQuote - first);
+      const args: (string | number | null)[] = [];
+      for (let position = first; position < first + rows; position++) {
+        const at = position * perQuote;
+        const speaker = values[at] as number | null;
+        args.push(articleId, speaker === null ? null : personIds[speaker]!, position);
+        for (let k = 1; k < perQuote; k++) args.push(values[at + k]!);
+        args.push(article.date);
+      }
+      insertQuotesStatement(rows).run(args);
+    }
     return counts;
   }
 
