@@ -152,6 +152,9 @@ describe('saving articles', () => {
     expect(store.articles.search('canal')).toEqual([]);
     expect(store.articles.search('tramway').map((h) => h.title)).toEqual(['Tramway extended']);
     expect(store.articles.searchTitles('tra').map((h) => h.title)).toEqual(['Tramway extended']);
+    expect(save(makeArticle({ title: 'Ferry resumes', body: 'The ferry sails again.' }), 'h4').status).toBe('updated');
+    expect(store.articles.search('tramway')).toEqual([]);
+    expect(store.articles.searchTitles('fer').map((h) => h.title)).toEqual(['Ferry resumes']);
     for (const table of ['articles_fts', 'titles_fts']) {
       expect(() => store.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     }
