@@ -1,38 +1,38 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeText } from '../core/analyze.ts';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
-import type { AnalyzedArticle } from '../core/types.ts';
+import { FileRejectedError, prepareArticleFile, type PreparedFile } from './article-file.ts';
 
-export interface AnalysisJob {
+export interface PrepareJob {
   id: number;
-  text: string;
+  path: string;
   timeZone: string;
 }
 
-export type AnalysisOutcome = { id: number; article: AnalyzedArticle } | { id: number; error: { name: string; message: string } };
+export type PrepareOutcome = { id: number; file: PreparedFile } | { id: number; error: { name: string; message: string } };
 
-/** Analyses article texts, possibly on other threads; results come back in any order. */
+/** Prepares article files for the store (read, hash, analyse), possibly on other threads; results come back in any order. */
 export interface AnalysisPool {
-  analyze(text: string, timeZone: string): Promise<AnalyzedArticle>;
+  prepare(path: string, timeZone: string): Promise<PreparedFile>;
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (article: AnalyzedArticle) => void;
+  resolve: (file: PreparedFile) => void;
   reject: (error: Error) => void;
 }
 
 /** The error a worker reported, rebuilt so that callers can tell bad input from a failure of ours. */
 function rebuildError(error: { name: string; message: string }): Error {
   if (error.name === 'ArticleFormatError') return new ArticleFormatError(error.message);
+  if (error.name === 'FileRejectedError') return new FileRejectedError(error.message);
   return Object.assign(new Error(error.message), { name: error.name });
 }
 
-/** Analysis on the calling thread: for a few files, where starting workers costs more than it saves. */
+/** Preparation on the calling thread: for a few files, where starting workers costs more than it saves. */
 export function createInlineAnalysis(): AnalysisPool {
   return {
-    analyze: async (text, timeZone) => analyzeText(text, { timeZone }),
+    prepare: async (path, timeZone) => prepareArticleFile(path, timeZone),
     close: async () => {},
   };
 }
@@ -43,9 +43,9 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * A pool of worker threads that analyse article texts (parse, sentences, quotes, summary) while the main
- * thread stores the results. A worker that dies fails its pending articles with a clear error, and the
- * pool carries on analysing on the calling thread.
+ * A pool of worker threads that read and analyse article files and turn them into the store's values,
+ * while the main thread stores the results: what crosses between threads is a few strings per article.
+ * A worker that dies fails its pending files with a clear error, and the pool carries on on the calling thread.
  */
 export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   const pending = new Map<number, Pending & { worker: Worker }>();
@@ -64,12 +64,12 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
 
   for (let n = 0; n < size; n++) {
     const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url));
-    worker.on('message', (outcome: AnalysisOutcome) => {
+    worker.on('message', (outcome: PrepareOutcome) => {
       const job = pending.get(outcome.id);
       if (!job) return;
       pending.delete(outcome.id);
       load.set(worker, (load.get(worker) ?? 1) - 1);
-      if ('article' in outcome) job.resolve(outcome.article);
+      if ('file' in outcome) job.resolve(outcome.file);
       else job.reject(rebuildError(outcome.error));
     });
     worker.on('error', (error) => failPendingOf(worker, error.message));
@@ -78,15 +78,15 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   }
 
   return {
-    analyze(text, timeZone) {
-      if (workers.length === 0) return Promise.resolve().then(() => analyzeText(text, { timeZone }));
+    prepare(path, timeZone) {
+      if (workers.length === 0) return Promise.resolve().then(() => prepareArticleFile(path, timeZone));
       // The least busy worker: articles differ in length, so taking turns would leave one waiting on another.
       const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
       load.set(worker, (load.get(worker) ?? 0) + 1);
       const id = nextId++;
-      return new Promise<AnalyzedArticle>((resolve, reject) => {
+      return new Promise<PreparedFile>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker });
-        worker.postMessage({ id, text, timeZone } satisfies AnalysisJob);
+        worker.postMessage({ id, path, timeZone } satisfies PrepareJob);
       });
     },
     async close() {

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import { analyzeText } from '../core/analyze.ts';
-import type { AnalysisJob, AnalysisOutcome } from './analysis-pool.ts';
+import { prepareArticleFile } from './article-file.ts';
+import type { PrepareJob, PrepareOutcome } from './analysis-pool.ts';
 
-/** Analyses article texts sent by the analysis pool, one message per article. */
-parentPort?.on('message', (job: AnalysisJob) => {
-  let outcome: AnalysisOutcome;
+/** Reads, analyses and prepares the article files sent by the pool, one message per file. */
+parentPort?.on('message', (job: PrepareJob) => {
+  let outcome: PrepareOutcome;
   try {
-    outcome = { id: job.id, article: analyzeText(job.text, { timeZone: job.timeZone }) };
+    outcome = { id: job.id, file: prepareArticleFile(job.path, job.timeZone) };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
     outcome = { id: job.id, error: { name, message } };

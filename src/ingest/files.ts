@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
 import type { AppContext } from '../context.ts';
-import type { SaveStatus } from '../store/articles.ts';
-import type { AnalyzedArticle } from '../core/types.ts';
+import type { SavePreparedInput, SaveResult, SaveStatus } from '../store/articles.ts';
 import { createAnalysisPool, createInlineAnalysis, type AnalysisPool } from './analysis-pool.ts';
+import { FileRejectedError, type PreparedFile } from './article-file.ts';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { contentHash, FileRejectedError, MAX_FILE_BYTES, readArticleFile } from './article-file.ts';
+
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
 export interface FileReport {
@@ -17,11 +17,6 @@ export interface FileReport {
   articleId?: number;
   title?: string | null;
   warnings?: string[];
-}
-
-/** A file that cannot be read as an article; the message says why, in words a user understands. */
-export class FileRejectedError extends Error {
-  override name = 'FileRejectedError';
 }
 
 /** Expands files and folders (recursively, `.txt` and `.md` only) into a sorted list of article files. */
@@ -51,59 +46,56 @@ export function collectArticleFiles(paths: string[]): { files: string[]; missing
   return { files, missing };
 }
 
-/** Reads an article file as UTF-8 text, rejecting what cannot be an article: empty, too big, binary, not UTF-8. */
-export function readArticleFile(path: string): string {
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) throw new FileRejectedError(`file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB`);
-  const bytes = readFileSync(path);
-  if (bytes.length === 0) throw new FileRejectedError('empty file');
-  if (bytes.includes(0)) throw new FileRejectedError('binary file (it contains NUL bytes), not text');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new FileRejectedError('not UTF-8 text (save it as UTF-8)');
-  }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new FileRejectedError('empty file (only white space)');
-  return text;
-}
+/** A file read and prepared for the store; or the reason it cannot be. */
+type Prepared = { path: string; file: PreparedFile } | { path: string; error: unknown };
 
-export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** A file read and analysed, ready to be stored; or the reason it cannot be. */
-type Prepared = { path: string; text: string; article: AnalyzedArticle } | { path: string; error: unknown };
-
-/** Reads and analyses one file (the analysis possibly on another thread); never rejects. */
+/** Reads and prepares one file (possibly on another thread); never rejects. */
 async function prepareFile(path: string, timeZone: string, analysis: AnalysisPool): Promise<Prepared> {
   try {
-    const text = readArticleFile(path);
-    return { path, text, article: await analysis.analyze(text, timeZone) };
+    return { path, file: await analysis.prepare(path, timeZone) };
   } catch (error) {
     return { path, error };
   }
 }
 
-/** Stores one prepared file as one all-or-nothing write; never throws for bad input, reports it instead. */
-function storePrepared(ctx: AppContext, prepared: Prepared, timeZone: string): FileReport {
-  const { path } = prepared;
+/** The report for a file that could not be read, parsed or stored, in words a user understands. */
+function failureReport(ctx: AppContext, path: string, error: unknown): FileReport {
+  if (error instanceof FileRejectedError || error instanceof ArticleFormatError) return { path, status: 'failed', reason: error.message };
+  ctx.log.error({ err: error, path }, 'ingest failed unexpectedly');
+  return { path, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+}
+
+/**
+ * Stores a batch of prepared files in one transaction, each article all or nothing; if the transaction
+ * itself fails (a full disk, say), nothing of it was kept and the files are stored one by one.
+ */
+function storeBatch(ctx: AppContext, batch: Prepared[], timeZone: string): FileReport[] {
+  const ingestedAt = ctx.now().toISOString();
+  const inputFor = ({ path, file }: { path: string; file: PreparedFile }): SavePreparedInput => ({
+    article: file.article, contentHash: file.contentHash, sourceKey: `file:${path}`,
+    source: { kind: 'file', locator: path, timeZone }, ingestedAt,
+  });
+  const ready = batch.filter((p): p is { path: string; file: PreparedFile } => 'file' in p);
+  let outcomes: (SaveResult | Error)[];
   try {
-    if ('error' in prepared) throw prepared.error;
-    const { article, text } = prepared;
-    const saved = ctx.store.articles.save({
-      article,
-      contentHash: contentHash(text),
-      sourceKey: `file:${path}`,
-      source: { kind: 'file', locator: path, timeZone },
-      ingestedAt: ctx.now().toISOString(),
-    });
-    return { path, status: saved.status, articleId: saved.articleId, title: article.title, warnings: article.warnings };
+    outcomes = ctx.store.articles.saveMany(ready.map(inputFor));
   } catch (error) {
-    if (error instanceof FileRejectedError || error instanceof ArticleFormatError) {
-      return { path, status: 'failed', reason: error.message };
-    }
-    ctx.log.error({ err: error, path }, 'ingest failed unexpectedly');
-    return { path, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+    ctx.log.warn({ err: error, files: ready.length }, 'a batch of files could not be committed; storing them one by one');
+    outcomes = ready.map((p) => {
+      try {
+        return ctx.store.articles.savePrepared(inputFor(p));
+      } catch (failure) {
+        return failure instanceof Error ? failure : new Error(String(failure));
+      }
+    });
   }
+  let next = 0;
+  return batch.map((p): FileReport => {
+    if (!('file' in p)) return failureReport(ctx, p.path, p.error);
+    const outcome = outcomes[next++]!;
+    if (outcome instanceof Error) return failureReport(ctx, p.path, outcome);
+    return { path: p.path, status: outcome.status, articleId: outcome.articleId, title: p.file.article.title, warnings: p.file.warnings };
+  });
 }
 
 /** Files stored per write transaction: one commit per batch is much cheaper than one per article. */
@@ -129,18 +121,9 @@ export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?:
       prepareUpTo(from + 3 * FILES_PER_BATCH);
       const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
       for (let i = from; i < from + batch.length; i++) delete preparing[i]; // let the analysed articles go once stored
-      const storeBatch = (): FileReport[] => batch.map((prepared, i) => {
-        const report = storePrepared(ctx, prepared, timeZone);
-        onProgress?.(from + i + 1, files.length);
-        return report;
-      });
-      try {
-        reports.push(...ctx.store.batch(storeBatch));
-      } catch (error) {
-        // The commit itself failed (a full disk, say): nothing of the batch was kept, so store it file by file.
-        ctx.log.warn({ err: error, files: batch.length }, 'a batch of files could not be committed; storing them one by one');
-        reports.push(...storeBatch());
-      }
+      const stored = storeBatch(ctx, batch, timeZone);
+      stored.forEach((_, i) => onProgress?.(from + i + 1, files.length));
+      reports.push(...stored);
     }
   } finally {
     await analysis.close();

@@ -73,8 +73,7 @@ export function bulkLoad(db: Db, names: string[], articles: Iterable<BulkArticle
   if (pending.length) write(pending);
   db.transaction(() => {
     setDates.run();
-    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');"
-      + " INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');");
+    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');");
     for (const item of setAside) db.exec(item.sql);
     recount.run();
   })();

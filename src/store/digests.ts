@@ -341,6 +341,8 @@ export function seedDigestBench(db: Db, people: string[], articles: SeedArticle[
       });
     });
     db.exec('UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id)');
+    // Articles are indexed for search by the store's writes, not by triggers (migration 11).
+    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');");
   })();
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma(`cache_size = ${cacheSize}`);

@@ -295,6 +295,31 @@ export const migrations: Migration[] = [
       ALTER TABLE feed_items DROP COLUMN announced;
     `,
   },
+  {
+    version: 10,
+    description: "quotes lose their full-text index: /quote about: reads the speaker's own quotes instead",
+    up: `
+      -- The index cost a fifth of every article's store time and served only /quote about:, which it made
+      -- slow: a common word matched a large share of all quotes before the speaker narrowed them down.
+      -- quotes.ts now checks the words of the speaker's quotes directly.
+      DROP TRIGGER quotes_fts_delete;
+      DROP TABLE quotes_fts;
+    `,
+  },
+  {
+    version: 11,
+    description: 'new and changed articles are indexed for full-text search by the store, a batch at a time',
+    up: `
+      -- FTS5 writes out its pending entries whenever a later statement of the transaction writes several rows:
+      -- indexed by trigger, each article of an ingest batch became a small index segment per table, to be
+      -- merged again. articles.ts (article-writes.ts) now indexes what a save or a batch added or changed in
+      -- one statement per table, before the commit. Deleting an article still takes it out by trigger.
+      DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_update;
+      DROP TRIGGER titles_fts_insert;
+      DROP TRIGGER titles_fts_update;
+    `,
+  },
 ];
 
 /** Applies every migration above the file's `user_version`, each in its own transaction. */

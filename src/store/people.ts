@@ -19,8 +19,11 @@ export function createPeopleStore(db: Db) {
     'INSERT INTO people (key, name, kind, gender, titles) VALUES (@key, @name, @kind, @gender, @titles) RETURNING *',
   );
   const updateTitles = db.prepare('UPDATE people SET titles = @titles, gender = COALESCE(gender, @gender) WHERE id = @id');
-  const addToCount = db.prepare('UPDATE people SET quote_count = quote_count + @delta WHERE id = @id');
-  const dropUnquoted = db.prepare('DELETE FROM people WHERE id = @id AND quote_count = 0');
+  // Deltas are `[[personId, delta], ...]`: one statement per article, however many people it quotes.
+  const addToCounts = db.prepare(`UPDATE people SET quote_count = quote_count + (d.value ->> 1)
+    FROM json_each(@deltas) AS d WHERE people.id = d.value ->> 0 AND d.value ->> 1 != 0`);
+  const dropUnquoted = db.prepare(`DELETE FROM people
+    WHERE quote_count = 0 AND id IN (SELECT value ->> 0 FROM json_each(@deltas) WHERE value ->> 1 <= 0)`);
   const byId = db.prepare('SELECT * FROM people WHERE id = @id');
   const search = db.prepare(`
     SELECT p.* FROM people_fts f JOIN people p ON p.id = f.rowid
@@ -55,10 +58,11 @@ export function createPeopleStore(db: Db) {
      * people left with none. Must run inside a transaction, with the quotes already written or deleted.
      */
     adjustCounts(deltas: Map<number, number>): void {
-      for (const [id, delta] of deltas) {
-        if (delta !== 0) addToCount.run({ id, delta });
-        if (delta <= 0) dropUnquoted.run({ id }); // only losing quotes can leave someone with none
-      }
+      if (deltas.size === 0) return;
+      const list = [...deltas];
+      addToCounts.run({ deltas: JSON.stringify(list) });
+      // Only losing quotes can leave someone with none.
+      if (list.some(([, delta]) => delta <= 0)) dropUnquoted.run({ deltas: JSON.stringify(list) });
     },
 
     byId(id: number): StoredPerson | null {

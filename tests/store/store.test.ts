@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/store/migrations.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import type { AnalyzedArticle } from '../../src/core/types.ts';
+import { prepareArticle } from '../../src/store/prepared.ts';
 import { articleQuoting, makeArticle, makeQuote } from '../helpers/articles.ts';
 
 let dir: string;
@@ -27,7 +29,7 @@ describe('migrations', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'titles_fts', 'quotes_fts', 'people_fts']));
+    expect(tables).toEqual(expect.arrayContaining(['sources', 'articles', 'people', 'quotes', 'articles_fts', 'titles_fts', 'people_fts']));
   });
 
   it('are not applied twice when the store is opened again, and keep the data', () => {
@@ -100,7 +102,7 @@ describe('saving articles', () => {
     expect(about('tunnel')).toEqual(['The tunnel comes first.']);
     store.articles.remove(articleId);
     expect(about('tunnel')).toEqual([]);
-    expect(store.db.prepare("SELECT count(*) AS n FROM quotes_fts WHERE quotes_fts MATCH 'tunnel OR bridge'").get()).toEqual({ n: 0 });
+    expect(store.quotes.count()).toBe(0);
   });
 
   it('keeps each article all-or-nothing inside a batch: a failed one does not take the others with it', () => {
@@ -115,6 +117,47 @@ describe('saving articles', () => {
     expect(store.quotes.count()).toBe(2);
     expect(store.people.byKey('Luis Ferro')).toBeNull();
     expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(2);
+  });
+
+  it('stores a batch in one transaction, each article all or nothing, searchable once stored', () => {
+    const broken = articleQuoting([['Luis Ferro', 'First quote.'], ['Luis Ferro', 'Second quote.']]);
+    broken.quotes[1] = { ...broken.quotes[1]!, kind: 'shouted' as never };
+    const input = (article: AnalyzedArticle, hash: string, key: string) => ({
+      article: prepareArticle(article), contentHash: hash, sourceKey: key, source: { kind: 'file' as const, locator: key }, ingestedAt: '2025-03-09T00:00:00.000Z',
+    });
+    const results = store.articles.saveMany([
+      input(articleQuoting([['Dana Whitlock', 'We will build the bridge.']], { title: 'Bridge vote' }), 'h1', 'file:/a.txt'),
+      input(broken, 'h2', 'file:/b.txt'),
+      input(articleQuoting([['Dana Whitlock', 'It opens in April.']], { title: 'Ferry timetable', body: 'Boats leave hourly.' }), 'h3', 'file:/c.txt'),
+      input(articleQuoting([['Dana Whitlock', 'We will build the bridge.']], { title: 'Bridge vote' }), 'h1', 'file:/d.txt'),
+    ]);
+    expect(results.map((r) => (r instanceof Error ? 'error' : r.status))).toEqual(['added', 'error', 'added', 'unchanged']);
+    expect(store.articles.count()).toBe(2);
+    expect(store.people.byKey('Luis Ferro')).toBeNull();
+    expect(store.people.byKey('Dana Whitlock')!.quoteCount).toBe(2);
+    expect(store.articles.search('hourly').map((h) => h.title)).toEqual(['Ferry timetable']);
+    expect(store.articles.searchTitles('bri').map((h) => h.title)).toEqual(['Bridge vote']);
+  });
+
+  it('keeps the search indexes exact when one batch stores a source twice, or replaces an article stored before', () => {
+    const input = (title: string, body: string, hash: string) => ({
+      article: prepareArticle(makeArticle({ title, body })), contentHash: hash, sourceKey: 'file:/a.txt',
+      source: { kind: 'file' as const, locator: '/a.txt' }, ingestedAt: '2025-03-09T00:00:00.000Z',
+    });
+    const statuses = (results: ReturnType<typeof store.articles.saveMany>) => results.map((r) => (r instanceof Error ? r.message : r.status));
+    expect(statuses(store.articles.saveMany([input('Lighthouse reopens', 'The lighthouse reopened.', 'h1'), input('Canal dredged', 'The canal was dredged.', 'h2')])))
+      .toEqual(['added', 'updated']);
+    expect(statuses(store.articles.saveMany([input('Tramway extended', 'The tramway grows.', 'h3')]))).toEqual(['updated']);
+    expect(store.articles.search('lighthouse')).toEqual([]);
+    expect(store.articles.search('canal')).toEqual([]);
+    expect(store.articles.search('tramway').map((h) => h.title)).toEqual(['Tramway extended']);
+    expect(store.articles.searchTitles('tra').map((h) => h.title)).toEqual(['Tramway extended']);
+    expect(save(makeArticle({ title: 'Ferry resumes', body: 'The ferry sails again.' }), 'h4').status).toBe('updated');
+    expect(store.articles.search('tramway')).toEqual([]);
+    expect(store.articles.searchTitles('fer').map((h) => h.title)).toEqual(['Ferry resumes']);
+    for (const table of ['articles_fts', 'titles_fts']) {
+      expect(() => store.db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    }
   });
 
   it('deletes an article with its quotes and the people left without any', () => {
@@ -159,6 +202,21 @@ describe('people', () => {
   it('narrows quotes to words, ignoring accents', () => {
     const person = store.people.byKey('Sheinbaum')!;
     expect(store.quotes.byPerson(person.id, { about: 'soverëignty' }).quotes.map((q) => q.text)).toEqual(['Sovereignty is not negotiable.']);
+  });
+
+  it('narrows quotes to whole words, the last one as a prefix, and pages through them', () => {
+    const person = store.people.byKey('Sheinbaum')!;
+    const about = (words: string, options: { limit?: number; offset?: number } = {}) => {
+      const page = store.quotes.byPerson(person.id, { about: words, ...options });
+      return [page.total, page.quotes.map((q) => q.text)];
+    };
+    expect(about('MEXICO decides')).toEqual([1, ['Mexico decides for itself.']]);
+    expect(about('we coop')).toEqual([1, ['We will cooperate.']]);
+    expect(about('ate')).toEqual([0, []]); // "cooperate" contains it, but no word starts with it
+    expect(about('will coop extra')).toEqual([0, []]);
+    expect(about('i', { limit: 1 })).toEqual([2, ['Mexico decides for itself.']]); // itself, is
+    expect(about('i', { limit: 1, offset: 1 })).toEqual([2, ['Sovereignty is not negotiable.']]);
+    expect(about('!!')).toEqual([3, expect.any(Array)]); // nothing searchable: every quote
   });
 });
 

@@ -61,10 +61,36 @@ function toBlocks(text: string): Block[] {
 const HEADER_DATE_RE = /^date:?\s+(\S+)(?:\s+([\s\S]*))?$/iu;
 const MARKDOWN_TITLE_RE = /^#{1,2}\s+(.+?)\s*#*$/u;
 
-function validDate(iso: string): DateTime | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const d = DateTime.fromISO(iso, { zone: 'UTC' });
-  return d.isValid ? d : null;
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const isRealDate = (year: number, month: number, day: number): boolean =>
+  month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+
+/** Is `iso` a real YYYY-MM-DD date? (Checked by arithmetic: luxon took a visible share of parsing.) */
+function validDate(iso: string): boolean {
+  const m = ISO_DATE_RE.exec(iso);
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * A dateline read in UTC, the default zone, without luxon: its date, and its timestamp when it has a time,
+ * exactly as luxon writes them. Null when the dateline needs a warning (luxon words those) or names a zone.
+ */
+function utcDateline(d: Dateline): { localDate: string; publishedAt: string | null } | null {
+  if (!isRealDate(d.year, d.month, d.day)) return null;
+  const day = new Date(0);
+  day.setUTCFullYear(d.year, d.month - 1, d.day);
+  if (d.weekday !== null && d.weekday !== ((day.getUTCDay() + 6) % 7) + 1) return null;
+  const localDate = `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+  return { localDate, publishedAt: d.hour === null ? null : `${localDate}T${pad(d.hour)}:${pad(d.minute ?? 0)}:00Z` };
 }
 
 function looksLikeTitle(line: string): boolean {
@@ -152,7 +178,13 @@ function readDates(header: Header, options: PlainTextOptions, warnings: string[]
   let publishedAt: string | null = null;
   let zone = timeZone;
   let assumed = true;
-  if (header.dateline) {
+  const utc = header.dateline && (header.dateline.value.zone ?? timeZone) === 'UTC' ? utcDateline(header.dateline.value) : null;
+  if (header.dateline && utc && (date === null || date === utc.localDate)) {
+    zone = 'UTC';
+    assumed = header.dateline.value.zone === null;
+    date ??= utc.localDate;
+    publishedAt = utc.publishedAt;
+  } else if (header.dateline) {
     const d = header.dateline.value;
     zone = d.zone ?? timeZone;
     assumed = d.zone === null;

@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
 import { countWords } from '../text/words.ts';
-import { contentTerms, termCounts } from './terms.ts';
+import { contentTermCounts } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
 export interface Candidate {
@@ -105,7 +105,7 @@ export function buildCandidates(text: string, sentences: Span[], minWords = FRAG
     const usable = usableSentence(text, span, minWords);
     if (usable === null) return;
     const { shown, words } = usable;
-    out.push({ index, rank: out.length, text: shown, words, terms: termCounts(contentTerms(shown)), longestRun: longestUnpunctuatedRun(shown) });
+    out.push({ index, rank: out.length, text: shown, words, terms: contentTermCounts(shown), longestRun: longestUnpunctuatedRun(shown) });
   });
   return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, 1);
 }

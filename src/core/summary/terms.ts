@@ -24,26 +24,49 @@ const SUFFIXES = ['ment', 'ing', 'ers', 'ed', 'es', 'ly', 'er', 's'];
 export function stem(word: string): string {
   if (word.length <= 4) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  const suffix = SUFFIXES.find((s) => word.endsWith(s));
-  return suffix && word.length - suffix.length >= 4 ? word.slice(0, -suffix.length) : word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix)) return word.length - suffix.length >= 4 ? word.slice(0, -suffix.length) : word;
+  }
+  return word;
 }
 
 /** "12", "07": one- and two-digit numbers (days, ages, counts) say nothing about the topic. */
 const isShortNumber = (w: string): boolean => w.length <= 2 && /^\d+$/.test(w);
 
-/** Content-word stems of a text, in order (with repeats). */
-export function contentTerms(text: string): string[] {
-  const out: string[] = [];
+/**
+ * The term of a lower-cased word ("charges" -> "charg", "council's" -> "council"), or null for a stop word,
+ * a short number or a single letter. Articles repeat their words, and news repeats its vocabulary: terms
+ * are remembered, up to a bound, rather than stemmed again.
+ */
+const knownTerms = new Map<string, string | null>();
+const MAX_KNOWN_TERMS = 50_000;
+
+function termOf(word: string): string | null {
+  let term = knownTerms.get(word);
+  if (term !== undefined) return term;
+  const w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+  term = w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w) ? null : stem(w);
+  if (knownTerms.size >= MAX_KNOWN_TERMS) knownTerms.clear();
+  knownTerms.set(word, term);
+  return term;
+}
+
+/** Calls `visit` with each content-word stem of a text, in order (with repeats). */
+function eachTerm(text: string, visit: (term: string) => void): void {
   const lower = text.toLowerCase();
   for (let start = nextWordStart(lower, 0); start !== -1; ) {
     // Words of [\p{L}\p{N}]+(?:['’]\p{L}+)?: "o'neill" is one term, "rock'n'roll" two.
     const end = wordEnd(lower, start, 1);
-    const word = lower.slice(start, end);
+    const term = termOf(lower.slice(start, end));
     start = nextWordStart(lower, end);
-    const w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
-    if (w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w)) continue;
-    out.push(stem(w));
+    if (term !== null) visit(term);
   }
+}
+
+/** Content-word stems of a text, in order (with repeats). */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  eachTerm(text, (term) => out.push(term));
   return out;
 }
 
@@ -51,6 +74,13 @@ export function contentTerms(text: string): string[] {
 export function termCounts(terms: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** Counts of each content-word stem of a text: `termCounts(contentTerms(text))` without the list between. */
+export function contentTermCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  eachTerm(text, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
   return counts;
 }
 

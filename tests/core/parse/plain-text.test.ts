@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { ArticleFormatError, parsePlainText } from '../../../src/core/parse/plain-text.ts';
 
 const article = [
@@ -167,5 +168,32 @@ describe('parsePlainText: bad dates', () => {
 
   it('rejects an unknown time zone', () => {
     expect(() => parsePlainText('Body.', { timeZone: 'Mars/Olympus' })).toThrow(/unknown time zone/);
+  });
+});
+
+describe('parsePlainText: datelines in UTC', () => {
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+  it('reads every dateline as a zone with a zero offset would, leap days, bad days and wrong weekdays included', () => {
+    // UTC datelines are read without luxon; Etc/UTC still goes through it, and must agree to the letter.
+    fc.assert(fc.property(
+      fc.integer({ min: 1896, max: 2104 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 31 }),
+      fc.option(fc.integer({ min: 0, max: 6 })), fc.option(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 59 }), fc.boolean())),
+      fc.option(fc.integer({ min: -1, max: 1 })),
+      (year, month, day, weekday, time, headerShift) => {
+        const clock = time ? `${time[0]}:${String(time[1]).padStart(2, '0')} ${time[2] ? 'PM' : 'AM'} – ` : '';
+        const dateline = `${clock}${weekday === null ? '' : `${WEEKDAYS[weekday]}, `}${MONTHS[month]} ${day}, ${year}`;
+        const header = headerShift === null ? 'By Sam Ortega'
+          : ` date ${new Date(Date.UTC(2000, month, 15 + headerShift)).toISOString().slice(0, 10).replace(/^2000/, String(year))} A caption.`;
+        const text = `${header}\n\n${dateline}\n\nThe council met on the matter again.`;
+        const utc = parsePlainText(text, { timeZone: 'UTC' });
+        const zero = parsePlainText(text, { timeZone: 'Etc/UTC' });
+        expect(utc.date).toBe(zero.date);
+        expect(utc.publishedAt).toBe(zero.publishedAt?.replace(/\+00:00$/, 'Z') ?? null);
+        expect(utc.warnings).toEqual(zero.warnings);
+        expect(utc.dateline).toBe(zero.dateline);
+      },
+    ), { numRuns: 2000 });
   });
 });
