@@ -63,7 +63,8 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   };
 
   for (let n = 0; n < size; n++) {
-    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url));
+    // Running from the TypeScript sources (not the compiled dist/), the worker needs the TypeScript loader too.
+    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url), { workerData: { fromSources: import.meta.url.endsWith('.ts') } });
     worker.on('message', (outcome: PrepareOutcome) => {
       const job = pending.get(outcome.id);
       if (!job) return;
