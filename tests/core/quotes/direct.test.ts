@@ -65,6 +65,23 @@ describe('direct quotes', () => {
     expect(next.segments.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps every paragraph of a quote that stays open over three paragraphs', () => {
+    const text = [
+      'Chief engineer Petra Solvik described the night the pumps failed.',
+      '"We heard the first alarm just after midnight," Solvik said. "Nobody believed it at first.',
+      '"Then the second alarm went, and the third. By two o\'clock the basement was under water.',
+      '"What saved us was the old hand pump in the boiler room."',
+      'The station reopened in March.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    const q = quoteWith(quotes, 'first alarm');
+    expect(q.speaker).toBe('Petra Solvik');
+    expect(envelope(text, q)).toMatch(/^"We heard .* boiler room\."$/s);
+    expect(q.text).toContain('second alarm');
+    expect(q.text).toContain('old hand pump');
+    expect(quotes.filter((x) => x.text.includes('hand pump'))).toHaveLength(1);
+  });
+
   it('gives an unattributed quote that follows in the next paragraph to the previous speaker', () => {
     const text = [
       '“The harbour needs dredging,” port manager Olaf Brandt said.',
