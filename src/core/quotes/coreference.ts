@@ -38,15 +38,29 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   let s = 0;
   let lastSentence = -1;
   const subjectOf = new Map<number, number>(); // sentence index -> entity named first in it
+  // Sentence index -> its subject so far: the first name, or an earlier source resolved by `note`.
+  const subjectAt = new Map<number, SalienceEvent>();
   mentions.forEach((m, k) => {
     while (s < sentences.length && sentences[s]!.end <= m.start) s++;
     if (s !== lastSentence && !insideQuote(m.start)) {
       subject[k] = 1;
       lastSentence = s;
       subjectOf.set(s, m.entity);
+      subjectAt.set(s, { pos: m.start, entity: m.entity });
     }
   });
   learnGenderFromText(text, sentences, subjectOf, entities);
+
+  /**
+   * "Patterson confirmed ... She said ...": a pronoun opening a sentence refers to the subject of the
+   * sentence before when that one fits, however often others spoke before.
+   */
+  function previousSubject(mention: Span, ok: (e: number) => boolean): number | null {
+    const k = sentenceAt(sentences, mention.start);
+    if (k <= 0 || !OPENS_SENTENCE.test(text.slice(sentences[k]!.start, mention.start))) return null;
+    const prev = subjectAt.get(k - 1);
+    return prev && ok(prev.entity) ? prev.entity : null;
+  }
 
   /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
   function salience(pos: number, sentenceStart: number): Map<number, number> {
@@ -94,8 +108,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     const first = words[0] ?? '';
     const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
     if (pg) {
-      const score = salience(mention.start, sentenceStart);
-      const e = best(score, (x) => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null));
+      const fits = (x: number): boolean => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null);
+      const e = (pg === 'any' ? null : previousSubject(mention, fits)) ?? best(salience(mention.start, sentenceStart), fits);
       return e === null ? unknown() : found(e);
     }
     if (words.length === 1 && RELATIVES.has(first)) {
@@ -173,7 +187,12 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   return {
     resolve,
     /** Records that `entity` spoke at `pos`. */
-    note(pos: number, entity: number): void { events.push({ pos, entity }); },
+    note(pos: number, entity: number): void {
+      events.push({ pos, entity });
+      const k = sentenceAt(sentences, pos);
+      const current = subjectAt.get(k);
+      if (k >= 0 && !insideQuote(pos) && (!current || current.pos > pos)) subjectAt.set(k, { pos, entity });
+    },
   };
 }
 
@@ -199,6 +218,15 @@ function learnGenderFromText(text: string, sentences: Span[], subjectOf: Map<num
     ent.gender = v.female > v.male ? 'female' : 'male';
     ent.genderSource = 'text';
   }
+}
+
+/** What may come before a pronoun that opens its sentence: an opening mark, a conjunction. */
+const OPENS_SENTENCE = /^[\s"“‘'(]*(?:(?:but|and|yet|so|still|then|later|now|however),?\s+)?$/i;
+
+/** Index of the sentence holding `pos`, or -1. */
+function sentenceAt(sentences: Span[], pos: number): number {
+  const k = lowerBound(sentences, pos + 1) - 1;
+  return k >= 0 && pos < sentences[k]!.end ? k : -1;
 }
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });

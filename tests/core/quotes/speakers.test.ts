@@ -47,6 +47,16 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
   });
 
+  it('gives a pronoun opening a sentence to the subject of the sentence before, not to the busiest speaker', () => {
+    const text = [
+      'Chief surgeon Maria Lindqvist led the study. Lindqvist said that the new clamp had halved bleeding. She added that two hospitals had ordered it, and she insisted that the price would fall.',
+      "The hospital's finance director, Helen Marsh, confirmed on Friday that every theatre would get the clamp. She said the money would come from the equipment budget.",
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'equipment budget').speaker).toBe('Helen Marsh');
+    expect(quoteWith(quotes, 'price would fall').speaker).toBe('Maria Lindqvist');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
