@@ -4,6 +4,8 @@ import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
 import { genderOfWord, isKnownFirstName } from '../text/gender.ts';
+import { GENERIC_ORG_HEADS, isCapitalisedWord, ORG_HEADS, ownerOf, ROLE_FAMILIES, sameStem } from './source-words.ts';
+import { learnGenderFromText } from './text-gender.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -20,7 +22,6 @@ export interface SalienceEvent {
 
 const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
 const RELATIVES = new Set(['which', 'that']);
-const ORG_HEADS = new Set(['company', 'firm', 'group', 'agency', 'department', 'ministry', 'campaign', 'committee', 'organisation', 'organization', 'government', 'newspaper', 'paper', 'union', 'party', 'court', 'council', 'network', 'bank', 'commission', 'administration', 'association', 'foundation', 'institute', 'university', 'board', 'authority', 'observatory', 'club', 'team', 'league', 'embassy', 'office', 'station', 'channel', 'magazine']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
 const DECAY = 500; // characters over which a mention's weight falls to 1/e
@@ -126,24 +127,37 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       return unknown();
     }
     const head = words[words.length - 1] ?? '';
-    if (first === 'the' && ORG_HEADS.has(head)) {
-      // "the company said": the organisation the passage is about.
-      const e = best(salience(mention.start, sentenceStart), (x) => entities[x]!.kind === 'organisation');
-      if (e !== null) return found(e);
+    const owner = ownerOf(text, mention);
+    if (owner) {
+      // "a spokesperson for the company": the organisation speaks through them.
+      const res = resolve(owner, sentenceStart);
+      if (res.kind === 'organisation') return res;
     }
+    if (ORG_HEADS.has(head) && (DETERMINERS.has(first) || /['’]s$/.test(first) || isCapitalisedWord(text, mention.start))) return organisation(mention, words, sentenceStart);
     if (ROLE_NOUNS.has(head) && /^(the|this|that|our|its)$/.test(first)) {
       const modifiers = words.slice(1, -1).map(foldName);
       const g = genderOfWord(head);
-      const ok = (x: number): boolean => {
+      const family = ROLE_FAMILIES.get(head);
+      const holds = (x: number, strict: boolean): boolean => {
         const e = entities[x]!;
-        if (e.kind !== 'person' || !e.roles.has(head)) return false;
-        if (g && e.gender && e.gender !== g) return false;
-        return modifiers.every((m) => e.titles.some((t) => foldName(t).includes(m)));
+        if (e.kind !== 'person' || (g && e.gender && e.gender !== g)) return false;
+        return e.roles.has(head) || (!strict && !!family && [...e.roles].some((r) => family.has(r)));
       };
+      const matches = (x: number): boolean => modifiers.every((m) => entities[x]!.titles.some((t) => foldName(t).includes(m)));
       // A bare "the president" prefers whoever is just "President" over a "Mexican President".
       const exact = (x: number): number => (modifiers.length === 0 && entities[x]!.titles.some((t) => foldName(t) === head) ? 2 : 1);
-      const e = best(salience(mention.start, sentenceStart), ok, exact) ?? best(allMentioned(mention.start), ok, exact);
-      return e === null ? unknown() : found(e);
+      const score = salience(mention.start, sentenceStart);
+      let all: Map<number, number> | null = null;
+      const everyone = (): Map<number, number> => (all ??= allMentioned(mention.start));
+      // The holder of that very role whose titles carry the modifiers ("the Valdorian president"); failing
+      // that, a holder of a role of the same kind ("the Mexican leader" for a president), the one the passage is about.
+      for (const strict of [true, false]) {
+        const ok = (x: number): boolean => holds(x, strict) && matches(x);
+        const loose = (x: number): boolean => holds(x, strict);
+        const e = best(score, ok, exact) ?? best(everyone(), ok, exact) ?? previousSubject(mention, loose) ?? best(score, loose, exact) ?? best(everyone(), loose, exact);
+        if (e !== null) return found(e);
+      }
+      return unknown();
     }
     // A proper name the people index did not know: keep it as written.
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
@@ -155,8 +169,33 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
       return found(adHoc(name, org ? 'organisation' : 'person', mention));
     }
-    if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: raw, kind: 'organisation' };
+    if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: null, kind: 'organisation' };
     return unknown();
+  }
+
+  /**
+   * "the authority", "Caldora's fisheries ministry": an organisation of the article whose name has the
+   * head word (and most of the modifiers), else a new one when the mention names its owner, else a
+   * salient one that names no other kind of body ("the company" is not the university).
+   */
+  function organisation(mention: Span, words: string[], sentenceStart: number): Resolution {
+    const head = words[words.length - 1]!;
+    const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w)).map((w) => foldName(w.replace(/['’]s$/, '')));
+    const isOrg = (x: number): boolean => entities[x]!.kind === 'organisation';
+    const nameWords = (x: number): string[] => entities[x]!.key.split(' ');
+    const named = (x: number): boolean => isOrg(x) && nameWords(x).includes(head);
+    const shared = (x: number): number => 1 + modifiers.filter((m) => nameWords(x).some((w) => sameStem(w, m))).length;
+    const score = salience(mention.start, sentenceStart);
+    const e = best(score, named, shared) ?? best(allMentioned(mention.start), named, shared);
+    if (e !== null) return found(e);
+    const raw = text.slice(mention.start, mention.end).replace(/^(the|The)\s+/, '').trim();
+    if (/^\p{Lu}/u.test(raw)) return found(adHoc(raw, 'organisation', mention));
+    if (GENERIC_ORG_HEADS.has(head)) {
+      const typeless = (x: number): boolean => isOrg(x) && !nameWords(x).some((w) => ORG_HEADS.has(w));
+      const g = best(score, typeless);
+      if (g !== null) return found(g);
+    }
+    return { entity: null, name: null, kind: 'organisation' };
   }
 
   const adHocKeys = new Map<string, number>();
@@ -194,30 +233,6 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       if (k >= 0 && !insideQuote(pos) && (!current || current.pos > pos)) subjectAt.set(k, { pos, entity });
     },
   };
-}
-
-/**
- * Gender from the text: a sentence about someone followed by one that opens with "She" or "He" votes for
- * that person. Titles stay stronger; the text beats the first-name list ("Taylor", "Xi").
- */
-function learnGenderFromText(text: string, sentences: Span[], subjectOf: Map<number, number>, entities: PeopleIndex['entities']): void {
-  const votes = new Map<number, { female: number; male: number }>();
-  for (const [s, e] of subjectOf) {
-    const next = sentences[s + 1];
-    if (!next || entities[e]!.kind !== 'person') continue;
-    const word = /^[“"‘']?(\p{L}+)/u.exec(text.slice(next.start, next.start + 12))?.[1]?.toLowerCase();
-    const g = word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
-    if (!g) continue;
-    const v = votes.get(e) ?? { female: 0, male: 0 };
-    v[g]++;
-    votes.set(e, v);
-  }
-  for (const [e, v] of votes) {
-    const ent = entities[e]!;
-    if (ent.genderSource === 'title' || v.female === v.male) continue;
-    ent.gender = v.female > v.male ? 'female' : 'male';
-    ent.genderSource = 'text';
-  }
 }
 
 /** What may come before a pronoun that opens its sentence: an opening mark, a conjunction. */

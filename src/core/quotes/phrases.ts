@@ -93,8 +93,13 @@ export function phraseBefore(tokens: Token[], j: number, lo: number): Phrase | n
     words++;
     n++;
     k--;
-    if (DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
-    if (DETERMINERS.has(t.lower) && isCapitalised(t.text)) break;
+    if (DETERMINERS.has(t.lower)) {
+      // "Lorna Beattie of the Patients' Forum": a name before "of the" is the head of the phrase.
+      const of = tokens[k];
+      const owner = tokens[k - 1];
+      if (k - 1 >= lo && !isCapitalised(t.text) && of && /^(of|for)$/.test(of.lower) && owner && owner.word && !STOPS.has(owner.lower) && (isCapitalised(owner.text) || !cueOf(owner.lower))) continue;
+      break;
+    }
   }
   const from = k + 1;
   if (from > j || !hasHead(tokens, from, j + 1)) return null;

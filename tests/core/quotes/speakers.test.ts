@@ -68,6 +68,15 @@ describe('speakers', () => {
     expect(quoteWith(quotes, 'half of the costs').speaker).toBe('Tomas Kovac');
   });
 
+  it('resolves a general role word ("the Estrian leader") to the holder of a role of that kind the passage is about', () => {
+    const text = [
+      'President Tomas Kovac of Estria spoke after his call with President Ilse Marek, who had asked for troops at the border.',
+      '"No troops will cross our border," Kovac said. The Estrian leader said that talks on trade would go on.',
+    ].join('\n\n');
+    const q = quoteWith(analyse(text).quotes, 'talks on trade');
+    expect(q.speaker).toBe('Tomas Kovac');
+  });
+
   it('tells apart people who share a surname by first name and by Mr./Mrs.', () => {
     const text = 'Former Mayor Paul Kerrigan and Ruth Kerrigan opened the library.\n\nMrs. Kerrigan said that the reading room would stay open late. Mr. Kerrigan said that he had paid for the roof.';
     const { quotes } = analyse(text);
