@@ -104,7 +104,8 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     while (b >= 0 && b >= first - 4) {
       const p = tokens[b]!;
       if (p.word && (ROLE_NOUNS.has(p.lower) || NAME_TITLES.has(p.lower) || (isCapitalised(p.text) && !NOT_NAME_WORDS.has(p.lower)))) { titleStart = p.start; b--; continue; }
-      if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start) { b--; continue; }
+      // The dot of an abbreviated title ("Sen.", "Dr."), never the full stop of the sentence before ("at first. Parents").
+      if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start && isTitleAbbreviation(tokens[b - 1]!)) { b--; continue; }
       break;
     }
     let credit = byline;
@@ -114,6 +115,11 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit });
   }
   return runs;
+}
+
+/** "Sen", "Dr", "Lt", "J": a word that is written with a dot as a title or an initial. */
+function isTitleAbbreviation(t: Token): boolean {
+  return t.word && ((t.text.length <= 4 && NAME_TITLES.has(t.lower)) || /^\p{Lu}$/u.test(t.text));
 }
 
 function tokenIndexFrom(tokens: Token[], from: number, t: Token): number {

@@ -149,6 +149,17 @@ describe('speakers', () => {
     expect(names.some((n) => /Times|Palacio|Greece/.test(n))).toBe(false);
   });
 
+  it('takes no title across a full stop, so a plural noun opening a sentence is no person', () => {
+    const text = [
+      '"The morning slots went first. Commuters told us they liked them," manager Hugo Brandt said.',
+      'Not everyone was pleased at first. Ingrid Solheim, who runs the kiosk, said sales had dropped.',
+    ].join('\n\n');
+    const { people: found } = analyse(text);
+    expect(found.map((p) => p.name)).not.toContain('Commuters');
+    expect(found.find((p) => p.name === 'Ingrid Solheim')!.titles).toEqual([]);
+    expect(found.flatMap((p) => p.titles).some((t) => t.endsWith('.') && !/^(Dr|Mr|Mrs|Ms|Sen|Gov|Rep)\.$/.test(t))).toBe(false);
+  });
+
   it('leaves out the names it is told to ignore', () => {
     const text = 'Reporter Sam Okafor asked the question. Sam Okafor said that the answer was unclear.';
     const q = analyse(text, ['Sam Okafor']).quotes[0];
