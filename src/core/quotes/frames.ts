@@ -4,6 +4,7 @@ import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
+import { reportsSpeech } from './speech-acts.ts';
 import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
 /** An attribution found around one cue: who (the mention), the cue, and the content segments. */
@@ -61,6 +62,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           continue;
         }
         frame = cueFrame(text, view, u, i, cue, consumedTo, lastSubject);
+        if (frame && !reportsSpeech(text, tokens, cue, frame)) frame = null;
       }
       if (!frame) continue;
       frames.push(frame);

@@ -1,0 +1,64 @@
+import { isQuoteChar, type Token } from '../text/tokens.ts';
+import type { CueInfo } from './cues.ts';
+import { tokenAt } from './drafts.ts';
+import type { Frame } from './frames.ts';
+
+/**
+ * Some cue verbs are speech only with what they introduce: "declined to comment" and "offered to resign"
+ * report words, "declined the offer", "welcomed the decision" and "offered the later slots" report deeds;
+ * "responding to the report" names what is answered, not what is said.
+ */
+
+/** Verbs that report speech only before an infinitive, a quotation or (for "hear") a "that" clause. */
+const DEED_VERBS = new Set(['offer', 'decline', 'welcome', 'recount', 'hear']);
+/** "declined to comment": infinitives that are complete without an object ("a step she declined to endorse" is not). */
+const COMPLETE_INFINITIVES = new Set(['comment', 'elaborate', 'say', 'speak', 'answer', 'respond', 'reply', 'talk', 'testify', 'specify', 'discuss', 'confirm', 'explain', 'resign', 'help', 'cooperate', 'participate', 'attend', 'intervene', 'step', 'be', 'do']);
+/** Prepositional cues whose object is what is answered ("responding to the report"). */
+const ANSWER_BASES = new Set(['respond', 'react']);
+/** Objects that are words themselves: "offered some pointed advice", "offered no proof that ...". */
+const SPEECH_NOUNS = new Set([
+  'advice', 'insight', 'insights', 'assessment', 'assessments', 'proof', 'evidence', 'explanation', 'explanations',
+  'apology', 'apologies', 'condolences', 'thoughts', 'view', 'views', 'opinion', 'opinions', 'comment', 'comments',
+  'remarks', 'praise', 'criticism', 'defense', 'defence', 'argument', 'arguments', 'details', 'answer', 'answers',
+  'reason', 'reasons', 'warning', 'warnings', 'assurance', 'assurances', 'suggestion', 'suggestions', 'ideas',
+  'idea', 'vision', 'plans', 'proposal', 'proposals', 'guidance', 'statement', 'testimony', 'prediction',
+  'predictions', 'estimate', 'estimates', 'theory', 'account', 'version', 'thanks', 'congratulations', 'excuse',
+  'excuses', 'reassurance', 'clarification', 'promise', 'promises', 'pledge', 'analysis', 'tips', 'recommendations',
+]);
+
+/** False when the content after a cue reports a deed rather than words. `frame`'s segments follow the cue. */
+export function reportsSpeech(text: string, tokens: Token[], cue: CueInfo, frame: Frame): boolean {
+  const seg = frame.segments.find((s) => s.start >= frame.cueEnd);
+  if (!seg) return true;
+  const from = tokenAt(tokens, seg.start);
+  const first = tokens[from];
+  if (!first) return true;
+  const quoted = (): boolean => {
+    for (let k = from; k < tokens.length && tokens[k]!.start < seg.end; k++) if (isQuoteChar(tokens[k]!.text)) return true;
+    return false;
+  };
+  if (ANSWER_BASES.has(cue.base) && first.lower === 'to') return quoted() || clauseInside(tokens, from, seg.end);
+  if (!DEED_VERBS.has(cue.base)) return true;
+  if (first.lower === 'to') {
+    const verb = tokens[from + 1];
+    const after = tokens[from + 2];
+    const ends = !after || after.start >= seg.end || !after.word;
+    return !!verb && (!ends || COMPLETE_INFINITIVES.has(verb.lower));
+  }
+  if (isQuoteChar(first.text) || quoted()) return true;
+  for (let k = from; k < tokens.length && tokens[k]!.start < seg.end && k - from < 6; k++) {
+    const t = tokens[k]!;
+    // What one hears or recounts is speech only as a clause: "recounting the answer she gave" describes it.
+    if (cue.base === 'hear' || cue.base === 'recount' ? t.lower === 'that' : SPEECH_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** "responded to the charge that ...", "reacted to X by saying ...": a clause of speech inside the object. */
+function clauseInside(tokens: Token[], from: number, end: number): boolean {
+  for (let k = from; k < tokens.length && tokens[k]!.start < end && k - from < 40; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'that' || t.lower === 'saying' || t.lower === 'by') return true;
+  }
+  return false;
+}

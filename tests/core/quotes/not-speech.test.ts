@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, quoteWith } from './helpers.ts';
+
+const intro = 'Harbour commissioner Rosa Dimitrova met the fishermen on Tuesday.\n\n';
+
+describe('what is not reported speech', () => {
+  it('never takes a verb, a number or a date for the source', () => {
+    const text = `${intro}The fleet signed a pact that lifted proposed quay fees, and the port handed 31 accused smugglers to the police in June.`;
+    const { quotes } = analyse(text);
+    for (const q of quotes) expect(q.speakerMention ?? '').not.toMatch(/^(lifted|31|June)$/);
+    expect(quotes.some((q) => q.cue === 'proposed' || q.cue === 'accused')).toBe(false);
+  });
+
+  it('steps over a date or an age to the source before it', () => {
+    const text = `${intro}An inspection report in 2019 found that the pier was unsafe.`;
+    const q = quoteWith(analyse(text).quotes, 'pier was unsafe');
+    expect(q.speakerMention).toBe('An inspection report');
+  });
+
+  it.each([
+    ['a welcome with a plain object', 'The fishermen welcomed the decision.'],
+    ['a decline with a plain object', 'Dimitrova declined the invitation from the mayor.'],
+    ['"who declined" before the main verb', 'Skippers who declined kept their old berths.'],
+    ['an offer of things', 'The council offered the fishermen two new berths.'],
+    ['a gap after the infinitive', 'The fishermen drew up a plan for a new quay, a plan Dimitrova declined to support.'],
+    ['"responding to" an object', 'In a letter responding to the mayor\'s report, the port set out its budget.'],
+    ['"recounting" a description', '"We will not move," Dimitrova said, recounting the reply she gave the mayor.'],
+    ['"heard" a plain object', 'The fishermen had heard rumours for weeks.'],
+  ])('reads %s as a deed, not a quote', (_, sentence) => {
+    const { quotes } = analyse(`${intro}${sentence}`);
+    expect(quotes.filter((q) => q.kind !== 'direct').map((q) => q.text)).toEqual([]);
+  });
+
+  it.each([
+    ['declined to comment', 'Dimitrova declined to comment.', 'to comment'],
+    ['offered words', 'Dimitrova offered some blunt advice to the skippers on Friday.', 'blunt advice'],
+    ['offered to resign', 'Dimitrova offered to resign over the delays.', 'to resign'],
+    ['responded that', 'Dimitrova responded to the charge that the quay was late.', 'quay was late'],
+  ])('still reads %s as reported speech', (_, sentence, fragment) => {
+    const q = quoteWith(analyse(`${intro}${sentence}`).quotes, fragment);
+    expect(q.speaker).toBe('Rosa Dimitrova');
+  });
+});
