@@ -211,7 +211,12 @@ function subjectFrame(
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
-  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return frameWith(base, mention, [left, ...continuation(text, tokens, at, unit.to)]);
+  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) {
+    const more = continuation(text, tokens, at, unit.to);
+    // `Speaking in March, he said, "The cartels ..."`: an unquoted lead-in is no part of a quotation that opens a sentence of its own.
+    const opensSentence = more.length > 0 && quoteMarkAt(text, more[0]!.start) && /\p{Lu}/u.test(text[more[0]!.start + 1] ?? '');
+    return frameWith(base, mention, opensSentence && !quoteMarkAt(text, left.start) ? more : [left, ...more]);
+  }
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
   if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;

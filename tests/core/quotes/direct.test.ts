@@ -65,6 +65,14 @@ describe('direct quotes', () => {
     expect(next.segments.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('leaves an unquoted lead-in out of a quotation that opens a sentence of its own', () => {
+    const text = 'Mayor Lena Ortiz has promised a new bridge for years. Addressing the harbour board in May, she said, "The bridge will open before the winter."';
+    const q = quoteWith(analyse(text).quotes, 'bridge will open');
+    expect(envelope(text, q)).toBe('"The bridge will open before the winter."');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBe('Lena Ortiz');
+  });
+
   it('keeps every paragraph of a quote that stays open over three paragraphs', () => {
     const text = [
       'Chief engineer Petra Solvik described the night the pumps failed.',
