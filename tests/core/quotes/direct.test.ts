@@ -73,6 +73,15 @@ describe('direct quotes', () => {
     expect(q.speaker).toBe('Lena Ortiz');
   });
 
+  it('leaves the appositive after "said <name>," out of the quote', () => {
+    const text = '"Rents have doubled in five years," said Ada Brenn, an economist at the Harbour Institute. "Wages have not."';
+    const q = quoteWith(analyse(text).quotes, 'Rents have doubled');
+    expect(q.text).not.toContain('economist');
+    expect(q.kind).toBe('direct');
+    expect(q.segments).toHaveLength(2);
+    expect(q.speaker).toBe('Ada Brenn');
+  });
+
   it('keeps every paragraph of a quote that stays open over three paragraphs', () => {
     const text = [
       'Chief engineer Petra Solvik described the night the pumps failed.',
