@@ -167,6 +167,14 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');
       const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
+      if (nameWords.length === 1 && !org) {
+        // "Brennock rejected ...": the short name of an organisation met before ("Brennock Textiles").
+        const key = foldName(name);
+        const short = entities.findIndex((e) => e.kind === 'organisation' && foldName(e.parts[0] ?? '') === key && e.mentions[0]!.start < mention.start);
+        if (short >= 0) return found(short);
+        // "Economists noted ...": a common noun opening the sentence (written in lower case elsewhere) is nobody's name.
+        if (!isKnownFirstName(name) && (hasLowerCaseUse(text, key) || (/[^s]s$/.test(key) && hasLowerCaseUse(text, key.slice(0, -1))))) return unknown();
+      }
       return found(adHoc(name, org ? 'organisation' : 'person', mention));
     }
     if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: null, kind: 'organisation' };
@@ -242,6 +250,14 @@ const OPENS_SENTENCE = /^[\s"“‘'(]*(?:(?:but|and|yet|so|still|then|later|now
 function sentenceAt(sentences: Span[], pos: number): number {
   const k = lowerBound(sentences, pos + 1) - 1;
   return k >= 0 && pos < sentences[k]!.end ? k : -1;
+}
+
+/** Does the word also occur in lower case ("members" besides "Members said")? */
+function hasLowerCaseUse(text: string, lower: string): boolean {
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + lower.length] ?? '')) return true;
+  }
+  return false;
 }
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });

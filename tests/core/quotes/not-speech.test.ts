@@ -40,4 +40,16 @@ describe('what is not reported speech', () => {
     const q = quoteWith(analyse(`${intro}${sentence}`).quotes, fragment);
     expect(q.speaker).toBe('Rosa Dimitrova');
   });
+
+  it('makes no person of a common noun that opens the sentence', () => {
+    const text = `${intro}Skippers said that the new berths were too short. Most skippers own two boats.`;
+    const { quotes, people } = analyse(text);
+    expect(quoteWith(quotes, 'berths were too short').speaker).toBeNull();
+    expect(people.map((p) => p.name)).not.toContain('Skippers');
+  });
+
+  it('reads "about 42,000" as part of the content, not as a topic ending at the comma', () => {
+    const q = quoteWith(analyse(`${intro}Dimitrova expects about 42,000 visitors this summer, twice the usual number.`).quotes, 'visitors');
+    expect(q.text).toMatch(/^about 42,000 visitors/);
+  });
 });

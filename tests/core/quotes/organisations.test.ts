@@ -49,4 +49,11 @@ describe('organisations as sources', () => {
     expect(q.speaker).toBe('Larkfield Ceramics');
     expect(q.speakerKind).toBe('organisation');
   });
+
+  it('gives the short name of an organisation met before ("Larkfield") to that organisation', () => {
+    const text = 'Larkfield Ceramics said on Monday that it would shut its kiln works.\n\nLarkfield insisted that the staff had been told in good time.';
+    const q = quoteWith(analyse(text).quotes, 'told in good time');
+    expect(q.speaker).toBe('Larkfield Ceramics');
+    expect(q.speakerKind).toBe('organisation');
+  });
 });
