@@ -5,6 +5,7 @@ import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
 import { reportsSpeech } from './speech-acts.ts';
+import { tokenAt } from './drafts.ts';
 import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
 /** An attribution found around one cue: who (the mention), the cue, and the content segments. */
@@ -38,6 +39,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
+    let insideFrom = -1; // token where that content starts
     const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
@@ -61,7 +63,9 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           if (frame) frames.push(frame);
           continue;
         }
-        frame = cueFrame(text, view, u, i, cue, consumedTo, lastSubject);
+        // "X claimed that the company had planned it while telling staff ...": inside reported content, the subject is the content's own.
+        const inClause = t.start < insideTo && insideFrom >= 0 && tokens[insideFrom]!.lower === 'that' && /^(while|after|before|without|when|by)$/.test(tokens[i - 1]?.lower ?? '');
+        frame = cueFrame(text, view, u, i, cue, consumedTo, inClause ? clauseSubject(tokens, markOf, insideFrom + 1, i) ?? lastSubject : lastSubject);
         if (frame && !reportsSpeech(text, tokens, cue, frame)) frame = null;
       }
       if (!frame) continue;
@@ -69,6 +73,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (frame.mention) lastSubject = frame.mention;
       // Inside the content, only a speech verb starts another (nested) attribution.
       const lastSeg = frame.segments[frame.segments.length - 1]!;
+      if (lastSeg.end > insideTo) insideFrom = tokenAt(tokens, lastSeg.start);
       insideTo = Math.max(insideTo, lastSeg.end);
       consumedTo = i + 1;
     }
@@ -97,7 +102,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
       const end = isClose(prev, text) ? prev!.end : isClose(before, text) ? before!.end : prev!.start;
       const seg = trimContent(text, Math.max(tokens[lo]!.start, end - MAX_CONTENT), end);
       if (!seg) return null;
-      const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
+      const segments = [seg, ...continuation(text, tokens, np.to, unit.to, true)];
       return frameWith(base, { start: np.start, end: np.end }, segments);
     }
     if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, cue);

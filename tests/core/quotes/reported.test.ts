@@ -51,6 +51,14 @@ describe('reported speech', () => {
     expect(kofi.cue).toBe('stating');
   });
 
+  it('gives a speech verb inside reported content to the subject of that content, not to the outer speaker', () => {
+    const text = `${intro}Dimitrova claimed that the port board had planned the cuts for months while telling skippers their berths were safe.`;
+    const q = analyse(text).quotes.find((x) => x.cue === 'telling')!;
+    expect(q.text).toBe('skippers their berths were safe');
+    expect(q.speakerMention).toBe('the port board');
+    expect(q.speaker).not.toBe('Rosa Dimitrova');
+  });
+
   it('marks reported speech with a quoted part as mixed', () => {
     const text = `${intro}Dimitrova said the delays were “simply unacceptable for a working port.”`;
     const q = quoteWith(analyse(text).quotes, 'delays');
