@@ -53,13 +53,16 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   learnGenderFromText(text, sentences, subjectOf, entities);
 
   /**
-   * "Patterson confirmed ... She said ...": a pronoun opening a sentence refers to the subject of the
-   * sentence before when that one fits, however often others spoke before.
+   * "Patterson confirmed ... She said ...": a pronoun refers to the subject of its own sentence (when that
+   * comes first) or of the sentence before, when that one fits, however often others spoke before.
    */
   function previousSubject(mention: Span, ok: (e: number) => boolean): number | null {
     const k = sentenceAt(sentences, mention.start);
-    if (k <= 0 || !OPENS_SENTENCE.test(text.slice(sentences[k]!.start, mention.start))) return null;
-    const prev = subjectAt.get(k - 1);
+    if (k < 0) return null;
+    // "Haraldsen told reporters ..., and she demanded ...": the subject earlier in the same sentence comes first.
+    const own = subjectAt.get(k);
+    if (own && own.pos < mention.start && ok(own.entity)) return own.entity;
+    const prev = k > 0 ? subjectAt.get(k - 1) : undefined;
     return prev && ok(prev.entity) ? prev.entity : null;
   }
 
@@ -242,9 +245,6 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     },
   };
 }
-
-/** What may come before a pronoun that opens its sentence: an opening mark, a conjunction. */
-const OPENS_SENTENCE = /^[\s"“‘'(]*(?:(?:but|and|yet|so|still|then|later|now|however),?\s+)?$/i;
 
 /** Index of the sentence holding `pos`, or -1. */
 function sentenceAt(sentences: Span[], pos: number): number {

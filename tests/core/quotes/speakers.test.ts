@@ -57,6 +57,17 @@ describe('speakers', () => {
     expect(quoteWith(quotes, 'price would fall').speaker).toBe('Maria Lindqvist');
   });
 
+  it('gives a pronoun inside a sentence to that sentence\'s subject, else to the subject of the sentence before', () => {
+    const text = [
+      'Race director Sofia Lind confirmed that 9,000 runners had started. "We asked people to be careful and they were," Lind said.',
+      'Winner Nadia Obi, who grew up near the finish, spent an hour signing bibs. Several of the children, she said, had come from her old school.',
+      'Lind told reporters that the course would not change, and she promised that the water stations would stay.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'her old school').speaker).toBe('Nadia Obi');
+    expect(quoteWith(quotes, 'water stations').speaker).toBe('Sofia Lind');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
