@@ -217,7 +217,9 @@ function subjectFrame(
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
   if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) {
-    const more = continuation(text, tokens, at, unit.to);
+    // `"A," Okoro said, still wrapped in a blanket.`: after a quotation, only another quotation continues it.
+    const leftQuoted = quoteMarkAt(text, left.start) && quoteMarkAt(text, left.end - 1);
+    const more = continuation(text, tokens, at, unit.to).filter((c) => !leftQuoted || quoteMarkAt(text, c.start));
     // `Speaking in March, he said, "The cartels ..."`: an unquoted lead-in is no part of a quotation that opens a sentence of its own.
     const opensSentence = more.length > 0 && quoteMarkAt(text, more[0]!.start) && /\p{Lu}/u.test(text[more[0]!.start + 1] ?? '');
     return frameWith(base, mention, opensSentence && !quoteMarkAt(text, left.start) ? more : [left, ...more]);

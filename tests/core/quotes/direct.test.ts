@@ -82,6 +82,14 @@ describe('direct quotes', () => {
     expect(q.speaker).toBe('Ada Brenn');
   });
 
+  it('keeps a description of the speaker after "X said," out of a quotation', () => {
+    const text = 'Runner Ada Brenn won the race. "I did not plan to win," Brenn said after the finish, still out of breath. "It just happened."';
+    const q = quoteWith(analyse(text).quotes, 'plan to win');
+    expect(q.text).not.toContain('breath');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toContain('It just happened');
+  });
+
   it('keeps every paragraph of a quote that stays open over three paragraphs', () => {
     const text = [
       'Chief engineer Petra Solvik described the night the pumps failed.',
