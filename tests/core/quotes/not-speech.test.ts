@@ -26,6 +26,8 @@ describe('what is not reported speech', () => {
     ['"responding to" an object', 'In a letter responding to the mayor\'s report, the port set out its budget.'],
     ['"recounting" a description', '"We will not move," Dimitrova said, recounting the reply she gave the mayor.'],
     ['"heard" a plain object', 'The fishermen had heard rumours for weeks.'],
+    ['"added" with a plain object', 'The port had added mooring posts after the storm.'],
+    ['"decided" with a plain object', 'It was the tide that decided the race for most of the decade.'],
   ])('reads %s as a deed, not a quote', (_, sentence) => {
     const { quotes } = analyse(`${intro}${sentence}`);
     expect(quotes.filter((q) => q.kind !== 'direct').map((q) => q.text)).toEqual([]);
@@ -36,6 +38,8 @@ describe('what is not reported speech', () => {
     ['offered words', 'Dimitrova offered some blunt advice to the skippers on Friday.', 'blunt advice'],
     ['offered to resign', 'Dimitrova offered to resign over the delays.', 'to resign'],
     ['responded that', 'Dimitrova responded to the charge that the quay was late.', 'quay was late'],
+    ['added with a clause', 'Dimitrova added the fleet would be paid in May.', 'paid in May'],
+    ['decided against', 'Dimitrova decided against closing the fish market.', 'closing the fish market'],
   ])('still reads %s as reported speech', (_, sentence, fragment) => {
     const q = quoteWith(analyse(`${intro}${sentence}`).quotes, fragment);
     expect(q.speaker).toBe('Rosa Dimitrova');
