@@ -39,31 +39,40 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   let s = 0;
   let lastSentence = -1;
   const subjectOf = new Map<number, number>(); // sentence index -> entity named first in it
-  // Sentence index -> its subject so far: the first name, or an earlier source resolved by `note`.
-  const subjectAt = new Map<number, SalienceEvent>();
   mentions.forEach((m, k) => {
     while (s < sentences.length && sentences[s]!.end <= m.start) s++;
     if (s !== lastSentence && !insideQuote(m.start)) {
       subject[k] = 1;
       lastSentence = s;
       subjectOf.set(s, m.entity);
-      subjectAt.set(s, { pos: m.start, entity: m.entity });
     }
   });
   learnGenderFromText(text, sentences, subjectOf, entities);
 
   /**
-   * "Patterson confirmed ... She said ...": a pronoun refers to the subject of its own sentence (when that
-   * comes first) or of the sentence before, when that one fits, however often others spoke before.
+   * "Patterson confirmed ... She said ...": a pronoun refers to the first fitting person named (or heard
+   * speaking) earlier in its own sentence, else in the sentence before, however often others spoke before.
    */
   function previousSubject(mention: Span, ok: (e: number) => boolean): number | null {
     const k = sentenceAt(sentences, mention.start);
     if (k < 0) return null;
-    // "Haraldsen told reporters ..., and she demanded ...": the subject earlier in the same sentence comes first.
-    const own = subjectAt.get(k);
-    if (own && own.pos < mention.start && ok(own.entity)) return own.entity;
-    const prev = k > 0 ? subjectAt.get(k - 1) : undefined;
-    return prev && ok(prev.entity) ? prev.entity : null;
+    // "Haraldsen told reporters ..., and she demanded ...": the sentence's own subject comes first.
+    return firstFitting(sentences[k]!.start, mention.start, ok) ?? (k > 0 ? firstFitting(sentences[k - 1]!.start, sentences[k - 1]!.end, ok) : null);
+  }
+
+  /** The first fitting person named outside quotations, or resolved as a source, in [from, to). */
+  function firstFitting(from: number, to: number, ok: (e: number) => boolean): number | null {
+    let bestPos = to;
+    let bestE: number | null = null;
+    for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      const m = mentions[k]!;
+      if (!insideQuote(m.start) && ok(m.entity)) { bestPos = m.start; bestE = m.entity; break; }
+    }
+    for (let k = events.length - 1; k >= 0 && events[k]!.pos >= from - WINDOW; k--) {
+      const ev = events[k]!;
+      if (ev.pos >= from && ev.pos < bestPos && !insideQuote(ev.pos) && ok(ev.entity)) { bestPos = ev.pos; bestE = ev.entity; }
+    }
+    return bestE;
   }
 
   /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
@@ -237,12 +246,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   return {
     resolve,
     /** Records that `entity` spoke at `pos`. */
-    note(pos: number, entity: number): void {
-      events.push({ pos, entity });
-      const k = sentenceAt(sentences, pos);
-      const current = subjectAt.get(k);
-      if (k >= 0 && !insideQuote(pos) && (!current || current.pos > pos)) subjectAt.set(k, { pos, entity });
-    },
+    note(pos: number, entity: number): void { events.push({ pos, entity }); },
   };
 }
 
