@@ -68,6 +68,14 @@ describe('speakers', () => {
     expect(quoteWith(quotes, 'water stations').speaker).toBe('Sofia Lind');
   });
 
+  it('skips an organisation named first in the sentence when it looks for the subject a pronoun refers to', () => {
+    const text = [
+      'Chancellor Ilse Marek said on Monday that the talks would go on.',
+      "Replying to the Harbour Times's report, government spokeswoman Nora Feld said that the talks had gone well, but she added that no date was set.",
+    ].join('\n\n');
+    expect(quoteWith(analyse(text).quotes, 'no date was set').speaker).toBe('Nora Feld');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
