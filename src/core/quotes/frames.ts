@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
-import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
+import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
 import { reportsSpeech } from './speech-acts.ts';
@@ -58,6 +58,8 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
           ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
         if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
+        // "began writing for the stage": an activity, not an attribution ("keeps saying she ..." is one).
+        if (cue.form === 'gerund' && ASPECT_VERBS.has(tokens[i - 1]?.lower ?? '') && ACTIVITY_PREPOSITIONS.has(next ?? '')) continue;
         if (isPassive(tokens, i)) {
           frame = passiveFrame(text, view, u, i);
           if (frame) frames.push(frame);
@@ -88,7 +90,9 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   const cueTok = tokens[i]!;
   const gerund = cue.form === 'gerund';
   const takesObject = cue.takesObject;
-  const j = skipAdverbials(tokens, i - 1, unit.from);
+  let j = skipAdverbials(tokens, i - 1, unit.from);
+  // "was less enthusiastic about": degree words before an attitude adjective.
+  while (cue.base === 'be' && j > unit.from && DEGREE_WORDS.has(tokens[j]!.text)) j = skipAdverbials(tokens, j - 1, unit.from);
   const prev = tokens[j];
   const base: CueFields = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
   const lo = Math.max(unit.from, consumedTo);
@@ -120,8 +124,9 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
     const mention = lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j);
     return seg && mention ? frameWith(base, mention, [seg]) : null;
   }
-  const np = phraseBefore(tokens, j, lo);
-  if (!np) return null;
+  const found = phraseBefore(tokens, j, lo);
+  if (!found) return null;
+  const np = widenSource(tokens, found, lo);
   // A possessive is no source ("the two countries' claimed zones", "Editor's note"), but "he's said" is.
   const last = tokens[np.to - 1]!.text;
   if (/['’]s?$/.test(last) && !PRONOUNS.has(last.toLowerCase().replace(/['’].*$/, ''))) return null;
@@ -137,6 +142,12 @@ function beforeAdverbs(tokens: Token[], i: number, from: number): string | undef
   while (k > from && tokens[k]!.word && /(ly|also|still|not|never|so|very|too|more|less|most|increasingly|equally)$/.test(tokens[k]!.lower) && !/^(is|are|was|were)$/.test(tokens[k]!.lower)) k--;
   return tokens[k]?.lower;
 }
+
+const ASPECT_VERBS = new Set(['began', 'begin', 'begins', 'started', 'start', 'starts', 'stopped', 'stop', 'stops', 'kept', 'keep', 'keeps', 'quit', 'finished', 'resumed', 'enjoys', 'enjoyed', 'spent', 'spend', 'avoided', 'avoid', 'tried', 'try', 'considered', 'considering']);
+
+const ACTIVITY_PREPOSITIONS = new Set(['for', 'on', 'in', 'at', 'with', 'from', 'under']);
+
+const DEGREE_WORDS = new Set(['less', 'more', 'most', 'least', 'very', 'quite', 'rather', 'too', 'so', 'somewhat', 'far', 'much', 'as', 'no']);
 
 const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;
 

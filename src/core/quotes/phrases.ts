@@ -132,6 +132,30 @@ function namesOnlyNumbers(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Widens a source phrase over what qualifies its head: "residents who spoke during [public comment]",
+ * "officials on [each side]". Only a plural noun before the preposition, or a relative "who", is widened over.
+ */
+export function widenSource(tokens: Token[], np: Phrase, lo: number): Phrase {
+  let k = np.from - 1;
+  let steps = 0;
+  while (k > lo && steps < 8 && tokens[k]!.word && tokens[k]!.lower !== 'who') { k--; steps++; }
+  const rel = tokens[k];
+  if (rel && rel.lower === 'who' && k > lo && steps <= 6) {
+    const head = phraseBefore(tokens, k - 1, lo, true);
+    if (head && !PRONOUNS.has(tokens[head.to - 1]!.lower)) return mk(tokens, head.from, np.to);
+  }
+  const prep = tokens[np.from - 1];
+  const noun = tokens[np.from - 2];
+  if (prep && noun && WIDENING_PREPOSITIONS.has(prep.lower) && noun.word && (noun.text === noun.lower || np.from - 2 === lo) && /[^s]s$/.test(noun.lower) && !cueOf(noun.lower)) {
+    const head = phraseBefore(tokens, np.from - 2, lo, true);
+    if (head) return mk(tokens, head.from, np.to);
+  }
+  return np;
+}
+
+const WIDENING_PREPOSITIONS = new Set(['on', 'at', 'in', 'from', 'inside', 'within', 'across']);
+
 /** The noun phrase starting at token `i`, looking right, not at or beyond `hi`. */
 export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | null {
   const first = tokens[i];

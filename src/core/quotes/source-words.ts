@@ -19,13 +19,13 @@ export const ROLE_FAMILIES = new Map<string, Set<string>>([
   ['executive', new Set(['ceo', 'chief'])],
 ]);
 
-/** "a spokesperson for the company" -> "the company": what follows "of"/"for" after a role word. */
+/** "a spokesperson for the company", "officials in the ministry" -> the body after the role word. */
 export function ownerOf(text: string, mention: Span): Span | null {
-  const m = /([\p{L}]+)\s+(?:of|for)\s+(?=\S)/u.exec(text.slice(mention.start, mention.end));
+  const m = /([\p{L}]+)\s+(?:of|for|in|at|from)\s+(?=\S)/u.exec(text.slice(mention.start, mention.end));
   if (!m || !(ROLE_NOUNS.has(m[1]!.toLowerCase()) || OWNED_ROLES.has(m[1]!.toLowerCase()))) return null;
   return { start: mention.start + m.index + m[0].length, end: mention.end };
 }
-const OWNED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'member', 'members', 'officials']);
+const OWNED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'representatives', 'member', 'members', 'officials', 'staff', 'executives', 'managers', 'lawyers', 'spokespeople']);
 
 export const isCapitalisedWord = (text: string, pos: number): boolean => /\p{Lu}/u.test(text[pos] ?? '');
 

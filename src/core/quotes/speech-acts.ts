@@ -43,6 +43,7 @@ export function reportsSpeech(text: string, tokens: Token[], cue: CueInfo, frame
     return false;
   };
   if (ANSWER_BASES.has(cue.base) && first.lower === 'to') return quoted() || clauseInside(tokens, from, seg.end);
+  if (cue.base === 'argue' && (first.lower === 'over' || first.lower === 'with')) return false; // a quarrel: "watched his family argue over the land"
   const startsClause = isQuoteChar(first.text) || first.lower === 'that' || PRONOUNS.has(first.lower) || isCapitalised(first.text);
   // "added the fleet would be paid" is a clause, "had added water stations" a deed.
   if (cue.base === 'add') return startsClause || quoted() || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS) || wordsAhead(tokens, from + 1, seg.end, 5, AUXILIARIES);

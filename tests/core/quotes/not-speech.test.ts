@@ -27,6 +27,8 @@ describe('what is not reported speech', () => {
     ['"recounting" a description', '"We will not move," Dimitrova said, recounting the reply she gave the mayor.'],
     ['"heard" a plain object', 'The fishermen had heard rumours for weeks.'],
     ['"added" with a plain object', 'The port had added mooring posts after the storm.'],
+    ['an activity begun', 'Dimitrova, a former skipper who began writing for the radio at 50, runs the port.'],
+    ['a quarrel', 'As a child she watched her uncles argue over the price of fish.'],
     ['"decided" with a plain object', 'It was the tide that decided the race for most of the decade.'],
   ])('reads %s as a deed, not a quote', (_, sentence) => {
     const { quotes } = analyse(`${intro}${sentence}`);
