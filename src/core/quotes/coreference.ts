@@ -138,7 +138,18 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       }
       return unknown();
     }
+    const comma = text.indexOf(',', mention.start);
+    if (comma > mention.start && comma < mention.end) {
+      // "The 51-year-old Italian, who took over in 2023": the phrase before its appositive.
+      return resolve({ start: mention.start, end: comma }, sentenceStart);
+    }
     const head = words[words.length - 1] ?? '';
+    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (DEMONYM.test(head) && isCapitalisedWord(text, mention.end - head.length)))) {
+      // "the 51-year-old", "the Italian": someone the passage is about.
+      const person = (x: number): boolean => entities[x]!.kind === 'person';
+      const e = previousSubject(mention, person) ?? best(salience(mention.start, sentenceStart), person);
+      return e === null ? unknown() : found(e);
+    }
     const owner = ownerOf(text, mention);
     if (owner) {
       // "a spokesperson for the company": the organisation speaks through them.
@@ -263,6 +274,9 @@ function hasLowerCaseUse(text: string, lower: string): boolean {
   }
   return false;
 }
+
+/** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
+const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });
 

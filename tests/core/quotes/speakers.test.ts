@@ -76,6 +76,14 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'no date was set').speaker).toBe('Nora Feld');
   });
 
+  it('resolves an epithet ("the 34-year-old Estrian, who ...") to the person the passage is about', () => {
+    const text = [
+      'Coach Lena Ortiz praised the squad on Monday.',
+      'Striker Tomas Kovac signed a new contract on Friday. The 34-year-old Estrian, who joined the club in 2020, told reporters that he would retire there.',
+    ].join('\n\n');
+    expect(quoteWith(analyse(text).quotes, 'retire there').speaker).toBe('Tomas Kovac');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
