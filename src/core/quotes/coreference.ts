@@ -3,8 +3,9 @@ import type { PeopleIndex } from '../text/people.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
-import { genderOfWord, isKnownFirstName } from '../text/gender.ts';
-import { GENERIC_ORG_HEADS, isCapitalisedWord, ORG_HEADS, ownerOf, ROLE_FAMILIES, sameStem } from './source-words.ts';
+import { isKnownFirstName } from '../text/gender.ts';
+import { isCapitalisedWord, ORG_HEADS, ownerOf } from './source-words.ts';
+import { organisation, roleHolder, type Candidates } from './descriptions.ts';
 import { learnGenderFromText } from './text-gender.ts';
 
 export interface Resolution {
@@ -156,31 +157,13 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const res = resolve(owner, sentenceStart);
       if (res.kind === 'organisation') return res;
     }
-    if (ORG_HEADS.has(head) && (DETERMINERS.has(first) || /['’]s$/.test(first) || isCapitalisedWord(text, mention.start))) return organisation(mention, words, sentenceStart);
+    if (ORG_HEADS.has(head) && (DETERMINERS.has(first) || /['’]s$/.test(first) || isCapitalisedWord(text, mention.start))) {
+      const e = organisation(candidates, mention, words, sentenceStart);
+      return e === null ? { entity: null, name: null, kind: 'organisation' } : found(e);
+    }
     if (ROLE_NOUNS.has(head) && /^(the|this|that|our|its)$/.test(first)) {
-      const modifiers = words.slice(1, -1).map(foldName);
-      const g = genderOfWord(head);
-      const family = ROLE_FAMILIES.get(head);
-      const holds = (x: number, strict: boolean): boolean => {
-        const e = entities[x]!;
-        if (e.kind !== 'person' || (g && e.gender && e.gender !== g)) return false;
-        return e.roles.has(head) || (!strict && !!family && [...e.roles].some((r) => family.has(r)));
-      };
-      const matches = (x: number): boolean => modifiers.every((m) => entities[x]!.titles.some((t) => foldName(t).includes(m)));
-      // A bare "the president" prefers whoever is just "President" over a "Mexican President".
-      const exact = (x: number): number => (modifiers.length === 0 && entities[x]!.titles.some((t) => foldName(t) === head) ? 2 : 1);
-      const score = salience(mention.start, sentenceStart);
-      let all: Map<number, number> | null = null;
-      const everyone = (): Map<number, number> => (all ??= allMentioned(mention.start));
-      // The holder of that very role whose titles carry the modifiers ("the Valdorian president"); failing
-      // that, a holder of a role of the same kind ("the Mexican leader" for a president), the one the passage is about.
-      for (const strict of [true, false]) {
-        const ok = (x: number): boolean => holds(x, strict) && matches(x);
-        const loose = (x: number): boolean => holds(x, strict);
-        const e = best(score, ok, exact) ?? best(everyone(), ok, exact) ?? previousSubject(mention, loose) ?? best(score, loose, exact) ?? best(everyone(), loose, exact);
-        if (e !== null) return found(e);
-      }
-      return unknown();
+      const e = roleHolder(candidates, mention, words, sentenceStart);
+      return e === null ? unknown() : found(e);
     }
     // A proper name the people index did not know: keep it as written.
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
@@ -202,31 +185,6 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     }
     if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: null, kind: 'organisation' };
     return unknown();
-  }
-
-  /**
-   * "the authority", "Caldora's fisheries ministry": an organisation of the article whose name has the
-   * head word (and most of the modifiers), else a new one when the mention names its owner, else a
-   * salient one that names no other kind of body ("the company" is not the university).
-   */
-  function organisation(mention: Span, words: string[], sentenceStart: number): Resolution {
-    const head = words[words.length - 1]!;
-    const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w)).map((w) => foldName(w.replace(/['’]s$/, '')));
-    const isOrg = (x: number): boolean => entities[x]!.kind === 'organisation';
-    const nameWords = (x: number): string[] => entities[x]!.key.split(' ');
-    const named = (x: number): boolean => isOrg(x) && nameWords(x).includes(head);
-    const shared = (x: number): number => 1 + modifiers.filter((m) => nameWords(x).some((w) => sameStem(w, m))).length;
-    const score = salience(mention.start, sentenceStart);
-    const e = best(score, named, shared) ?? best(allMentioned(mention.start), named, shared);
-    if (e !== null) return found(e);
-    const raw = text.slice(mention.start, mention.end).replace(/^(the|The)\s+/, '').trim();
-    if (/^\p{Lu}/u.test(raw)) return found(adHoc(raw, 'organisation', mention));
-    if (GENERIC_ORG_HEADS.has(head)) {
-      const typeless = (x: number): boolean => isOrg(x) && !nameWords(x).some((w) => ORG_HEADS.has(w));
-      const g = best(score, typeless);
-      if (g !== null) return found(g);
-    }
-    return { entity: null, name: null, kind: 'organisation' };
   }
 
   const adHocKeys = new Map<string, number>();
@@ -253,6 +211,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     const ent = entities[e]!;
     return { entity: e, name: ent.name, kind: ent.kind };
   }
+
+  const candidates: Candidates = { text, entities, salience, best, allMentioned, previousSubject, adHoc };
 
   return {
     resolve,
