@@ -172,7 +172,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');
-      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
+      // A country speaks for its government: "Norvane rejected ..." in a text about Norvanian boats.
+      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!)) || (nameWords.length === 1 && hasDemonym(text, name));
       if (nameWords.length === 1 && !org) {
         // "Brennock rejected ...": the short name of an organisation met before ("Brennock Textiles").
         const key = foldName(name);
@@ -233,6 +234,13 @@ function hasLowerCaseUse(text: string, lower: string): boolean {
     if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + lower.length] ?? '')) return true;
   }
   return false;
+}
+
+/** Does the text use an adjective of origin made from the name ("Norvanian" for Norvane, "Chinese" for China)? */
+function hasDemonym(text: string, name: string): boolean {
+  const stem = name.replace(/[aeiouy]$/, '');
+  if (stem.length < 4 || !/^\p{L}+$/u.test(stem)) return false;
+  return new RegExp(`(^|[^\\p{L}])${stem}(ian|an|ese|ish|i)([^\\p{L}]|$)`, 'u').test(text);
 }
 
 /** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */

@@ -43,6 +43,8 @@ interface Run {
   credit: boolean;
   /** Followed by a lower-case role ("a former Portmere captain"): the run qualifies someone else. */
   attributive: boolean;
+  /** After "the" with no title: a ship, a building, a work ("the Morning Heron"), not a person. */
+  thing: boolean;
 }
 
 const POSSESSIVE = /['’]s?$/;
@@ -113,13 +115,17 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
       if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start && isTitleAbbreviation(tokens[b - 1]!)) { b--; continue; }
       break;
     }
+    // "the Morning Heron", "the trawler Morning Heron": a name after "the" with no title names a thing.
+    let d = b;
+    if (tokens[d]?.word && tokens[d]!.text === tokens[d]!.lower && tokens[d]!.lower !== 'late' && tokens[d]!.lower !== 'the') d--;
+    const thing = titleStart === nameTokens[0]!.start && tokens[d]?.lower === 'the';
     let credit = byline;
     for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
     const titleText = text.slice(titleStart, nameTokens[0]!.start).trim().replace(/[\s,]+$/, '');
     const titleWords = titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
     const after = tokens[k];
     const attributive = !!after && after.word && after.text === after.lower && (ROLE_NOUNS.has(after.lower) || NAME_TITLES.has(after.lower));
-    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit, attributive });
+    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit, attributive, thing });
   }
   return runs;
 }
@@ -225,7 +231,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
       // "San Telmo Springs", "Calder Falls": a place, whatever its first word.
       if (lowers.every((w) => PLACE_WORDS.has(w)) || (words.length > 1 && PLACE_SUFFIXES.has(lowers[lowers.length - 1]!))) continue;
       const titled = run.titleWords.some((w) => NAME_TITLES.has(w) || ROLE_NOUNS.has(w));
-      if (words.length >= 2 && words.length <= 5 && (isKnownFirstName(bare(words[0]!)) || titled)) add(run, 'person');
+      if (words.length >= 2 && words.length <= 5 && ((isKnownFirstName(bare(words[0]!)) && !run.thing) || titled)) add(run, 'person');
       else if (words.length === 1 && titled && !PLACE_WORDS.has(lowers[0]!)) add(run, 'person');
       else if (words.length <= 2) pending.push({ run });
     }

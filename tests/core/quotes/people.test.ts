@@ -36,4 +36,17 @@ describe('people of an article', () => {
     const text = 'Head librarian Miriam Osei opened the new wing.\n\n"We finally have room for the children," the librarian said.';
     expect(quoteWith(analyse(text).quotes, 'room for the children').speaker).toBe('Miriam Osei');
   });
+
+  it('makes no person of a named ship or building after "the"', () => {
+    const text = 'The ferry Grace Harbour ran aground on Monday, and the Molly Quay was closed. Harbour master Ivo Petrov said that the Grace Harbour would be towed.';
+    const names = analyse(text).people.filter((p) => p.kind === 'person').map((p) => p.name);
+    expect(names).toEqual(['Ivo Petrov']);
+  });
+
+  it('speaks of a country as a body, not a person', () => {
+    const text = 'Estria detained a Valdorian trawler on Monday.\n\nValdoria rejected the charge, saying that its boat had been fishing legally.';
+    const q = quoteWith(analyse(text).quotes, 'fishing legally');
+    expect(q.speaker).toBe('Valdoria');
+    expect(q.speakerKind).toBe('organisation');
+  });
 });
