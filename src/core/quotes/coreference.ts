@@ -114,8 +114,10 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const ent = entities[named]!;
       if (ent.kind === 'organisation') {
         // "the Centers for Disease Control and Prevention": the whole name as written.
+        // Not "Astronomers at the Cerro Alto Observatory": only capitalised words and connectors.
         const whole = text.slice(mention.start, mention.end).replace(/^(the|The)\s+/, '').replace(/['’]s?$/, '').trim();
-        return { entity: named, name: whole.length > ent.name.length && /^\p{Lu}/u.test(whole) ? whole : ent.name, kind: 'organisation' };
+        const proper = whole.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(of|for|and|the|de|on)$/.test(w));
+        return { entity: named, name: whole.length > ent.name.length && proper ? whole : ent.name, kind: 'organisation' };
       }
       return found(named);
     }

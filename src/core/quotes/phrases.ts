@@ -154,7 +154,7 @@ export function widenSource(tokens: Token[], np: Phrase, lo: number): Phrase {
   return np;
 }
 
-const WIDENING_PREPOSITIONS = new Set(['on', 'at', 'in', 'from', 'inside', 'within', 'across']);
+const WIDENING_PREPOSITIONS = new Set(['on', 'at', 'in', 'from', 'inside', 'within', 'across', 'over', 'with', 'near', 'around']);
 
 /** The noun phrase starting at token `i`, looking right, not at or beyond `hi`. */
 export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | null {

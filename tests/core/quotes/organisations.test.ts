@@ -56,4 +56,11 @@ describe('organisations as sources', () => {
     expect(q.speaker).toBe('Larkfield Ceramics');
     expect(q.speakerKind).toBe('organisation');
   });
+
+  it('names the body, not the whole phrase, when its people speak ("Engineers at the Harbour Institute")', () => {
+    const text = 'Engineers at the Harbour Institute say the sea wall will fail within a decade.';
+    const q = quoteWith(analyse(text).quotes, 'sea wall');
+    expect(q.speaker).toBe('Harbour Institute');
+    expect(q.speakerKind).toBe('organisation');
+  });
 });
