@@ -174,20 +174,36 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');
-      // A country speaks for its government: "Norvane rejected ..." in a text about Norvanian boats.
-      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!)) || (nameWords.length === 1 && hasDemonym(text, name));
+      let org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
       if (nameWords.length === 1 && !org) {
         // "Brennock rejected ...": the short name of an organisation met before ("Brennock Textiles").
         const key = foldName(name);
         const short = entities.findIndex((e) => e.kind === 'organisation' && foldName(e.parts[0] ?? '') === key && e.mentions[0]!.start < mention.start);
         if (short >= 0) return found(short);
-        // "Economists noted ...": a common noun opening the sentence (written in lower case elsewhere) is nobody's name.
-        if (!isKnownFirstName(name) && (hasLowerCaseUse(text, key) || (/[^s]s$/.test(key) && hasLowerCaseUse(text, key.slice(0, -1))))) return unknown();
+        const sort = loneWordSort(name, key);
+        if (sort === 'common') return unknown();
+        org = sort === 'country';
       }
       return found(adHoc(name, org ? 'organisation' : 'person', mention));
     }
     if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: null, kind: 'organisation' };
     return unknown();
+  }
+
+  const loneWords = new Map<string, 'common' | 'country' | 'name'>();
+  /**
+   * What a lone capitalised source is: a common noun opening the sentence ("Economists noted", written in
+   * lower case elsewhere), a country speaking for its government ("Norvane rejected", with "Norvanian"
+   * in the text), or a name. Cached: the same words come back within an article.
+   */
+  function loneWordSort(name: string, key: string): 'common' | 'country' | 'name' {
+    let sort = loneWords.get(key);
+    if (sort === undefined) {
+      const common = !isKnownFirstName(name) && (hasLowerCaseUse(text, key) || (/[^s]s$/.test(key) && hasLowerCaseUse(text, key.slice(0, -1))));
+      sort = common ? 'common' : hasDemonym(text, name) ? 'country' : 'name';
+      loneWords.set(key, sort);
+    }
+    return sort;
   }
 
   const adHocKeys = new Map<string, number>();
@@ -233,7 +249,7 @@ function sentenceAt(sentences: Span[], pos: number): number {
 /** Does the word also occur in lower case ("members" besides "Members said")? */
 function hasLowerCaseUse(text: string, lower: string): boolean {
   for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if (!/\p{L}/u.test(text[at - 1] ?? '') && !/\p{L}/u.test(text[at + lower.length] ?? '')) return true;
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + lower.length])) return true;
   }
   return false;
 }
@@ -241,9 +257,17 @@ function hasLowerCaseUse(text: string, lower: string): boolean {
 /** Does the text use an adjective of origin made from the name ("Norvanian" for Norvane, "Chinese" for China)? */
 function hasDemonym(text: string, name: string): boolean {
   const stem = name.replace(/[aeiouy]$/, '');
-  if (stem.length < 4 || !/^\p{L}+$/u.test(stem)) return false;
-  return new RegExp(`(^|[^\\p{L}])${stem}(ian|an|ese|ish|i)([^\\p{L}]|$)`, 'u').test(text);
+  if (stem.length < 4) return false;
+  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
+    if (isLetter(text[at - 1])) continue;
+    let end = at + stem.length;
+    while (isLetter(text[end])) end++;
+    if (/^(ian|an|ese|ish|i)$/.test(text.slice(at + stem.length, end))) return true;
+  }
+  return false;
 }
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 
 /** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
 const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;
