@@ -100,7 +100,18 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     return bestE;
   }
 
-  function resolve(mention: Span, sentenceStart: number): Resolution {
+  /** People named inside the quotation marks of `content`: "We hear you, Per," he said — Per is not "he". */
+  function namedInQuotes(content: Span[]): Set<number> {
+    const out = new Set<number>();
+    for (const seg of content) {
+      for (let k = lowerBound(mentions, seg.start); k < mentions.length && mentions[k]!.start < seg.end; k++) {
+        if (insideQuote(mentions[k]!.start)) out.add(mentions[k]!.entity);
+      }
+    }
+    return out;
+  }
+
+  function resolve(mention: Span, sentenceStart: number, content: Span[] = []): Resolution {
     const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
     // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
@@ -124,7 +135,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     const first = words[0] ?? '';
     const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
     if (pg) {
-      const fits = (x: number): boolean => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null);
+      const addressed = namedInQuotes(content);
+      const fits = (x: number): boolean => entities[x]!.kind === 'person' && !addressed.has(x) && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null);
       const e = (pg === 'any' ? null : previousSubject(mention, fits)) ?? best(salience(mention.start, sentenceStart), fits);
       return e === null ? unknown() : found(e);
     }

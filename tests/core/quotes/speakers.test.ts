@@ -84,6 +84,17 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'retire there').speaker).toBe('Tomas Kovac');
   });
 
+  it('never gives a quote to the person it addresses by name', () => {
+    const text = [
+      'Governor Tomas Eklund met union leader Per Haugen on Monday.',
+      '"No, Governor Eklund, we will not accept this," Haugen said. "Our members deserve better."',
+      '"We hear you, Per," he replied. "But the budget is fixed."',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'We hear you').speaker).toBe('Tomas Eklund');
+    expect(quoteWith(quotes, 'will not accept').speaker).toBe('Per Haugen');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
