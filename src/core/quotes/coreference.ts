@@ -7,6 +7,7 @@ import { isKnownFirstName } from '../text/gender.ts';
 import { isCapitalisedWord, ORG_HEADS, ownerOf } from './source-words.ts';
 import { organisation, roleHolder, type Candidates } from './descriptions.ts';
 import { learnGenderFromText } from './text-gender.ts';
+import { createLoneWordSorter } from './lone-words.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -202,21 +203,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     return unknown();
   }
 
-  const loneWords = new Map<string, 'common' | 'country' | 'name'>();
-  /**
-   * What a lone capitalised source is: a common noun opening the sentence ("Economists noted", written in
-   * lower case elsewhere), a country speaking for its government ("Norvane rejected", with "Norvanian"
-   * in the text), or a name. Cached: the same words come back within an article.
-   */
-  function loneWordSort(name: string, key: string): 'common' | 'country' | 'name' {
-    let sort = loneWords.get(key);
-    if (sort === undefined) {
-      const common = !isKnownFirstName(name) && (hasLowerCaseUse(text, key) || (/[^s]s$/.test(key) && hasLowerCaseUse(text, key.slice(0, -1))));
-      sort = common ? 'common' : hasDemonym(text, name) ? 'country' : 'name';
-      loneWords.set(key, sort);
-    }
-    return sort;
-  }
+  const loneWordSort = createLoneWordSorter(text);
 
   const adHocKeys = new Map<string, number>();
   function adHoc(name: string, kind: 'person' | 'organisation', mention: Span): number {
@@ -257,29 +244,6 @@ function sentenceAt(sentences: Span[], pos: number): number {
   const k = lowerBound(sentences, pos + 1) - 1;
   return k >= 0 && pos < sentences[k]!.end ? k : -1;
 }
-
-/** Does the word also occur in lower case ("members" besides "Members said")? */
-function hasLowerCaseUse(text: string, lower: string): boolean {
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if (!isLetter(text[at - 1]) && !isLetter(text[at + lower.length])) return true;
-  }
-  return false;
-}
-
-/** Does the text use an adjective of origin made from the name ("Norvanian" for Norvane, "Chinese" for China)? */
-function hasDemonym(text: string, name: string): boolean {
-  const stem = name.replace(/[aeiouy]$/, '');
-  if (stem.length < 4) return false;
-  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
-    if (isLetter(text[at - 1])) continue;
-    let end = at + stem.length;
-    while (isLetter(text[end])) end++;
-    if (/^(ian|an|ese|ish|i)$/.test(text.slice(at + stem.length, end))) return true;
-  }
-  return false;
-}
-
-const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 
 /** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
 const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;
