@@ -49,6 +49,8 @@ export function reportsSpeech(text: string, tokens: Token[], cue: CueInfo, frame
   if (cue.base === 'add') return startsClause || quoted() || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS) || wordsAhead(tokens, from + 1, seg.end, 5, AUXILIARIES);
   if (cue.base === 'decide') return startsClause || wordsAhead(tokens, from, seg.end, 12, DECISION_WORDS); // not "has decided the race"
   if (CLAUSE_ONLY_VERBS.has(cue.base)) return quoted() || wordsAhead(tokens, from, seg.end, 6, THAT);
+  // "rejected claims that ..." reports words; "rejected that account" only names them.
+  if (cue.base === 'reject') return quoted() || wordsAhead(tokens, from + 1, seg.end, 5, THAT);
   if (!DEED_VERBS.has(cue.base)) return true;
   if (first.lower === 'to') {
     const verb = tokens[from + 1];

@@ -27,6 +27,7 @@ describe('what is not reported speech', () => {
     ['"recounting" a description', '"We will not move," Dimitrova said, recounting the reply she gave the mayor.'],
     ['"heard" a plain object', 'The fishermen had heard rumours for weeks.'],
     ['"added" with a plain object', 'The port had added mooring posts after the storm.'],
+    ['a rejection of a plain object', 'The port board rejected that account within hours.'],
     ['an activity begun', 'Dimitrova, a former skipper who began writing for the radio at 50, runs the port.'],
     ['a quarrel', 'As a child she watched her uncles argue over the price of fish.'],
     ['"decided" with a plain object', 'It was the tide that decided the race for most of the decade.'],
@@ -40,6 +41,7 @@ describe('what is not reported speech', () => {
     ['offered words', 'Dimitrova offered some blunt advice to the skippers on Friday.', 'blunt advice'],
     ['offered to resign', 'Dimitrova offered to resign over the delays.', 'to resign'],
     ['responded that', 'Dimitrova responded to the charge that the quay was late.', 'quay was late'],
+    ['rejected claims that', 'Dimitrova rejected claims that the quay was unsafe.', 'quay was unsafe'],
     ['added with a clause', 'Dimitrova added the fleet would be paid in May.', 'paid in May'],
     ['decided against', 'Dimitrova decided against closing the fish market.', 'closing the fish market'],
   ])('still reads %s as reported speech', (_, sentence, fragment) => {
