@@ -59,7 +59,11 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     const k = sentenceAt(sentences, mention.start);
     if (k < 0) return null;
     // "Haraldsen told reporters ..., and she demanded ...": the sentence's own subject comes first.
-    return firstFitting(sentences[k]!.start, mention.start, ok) ?? (k > 0 ? firstFitting(sentences[k - 1]!.start, sentences[k - 1]!.end, ok) : null);
+    // Within the look-back window: a sentence of a thousand names must not make each pronoun read them all.
+    const own = firstFitting(Math.max(sentences[k]!.start, mention.start - WINDOW), mention.start, ok);
+    if (own !== null || k === 0) return own;
+    const prev = sentences[k - 1]!;
+    return prev.end > mention.start - WINDOW ? firstFitting(Math.max(prev.start, prev.end - WINDOW), prev.end, ok) : null;
   }
 
   /** The first fitting person named outside quotations, or resolved as a source, in [from, to). */
@@ -191,8 +195,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       if (nameWords.length === 1 && !org) {
         // "Brennock rejected ...": the short name of an organisation met before ("Brennock Textiles").
         const key = foldName(name);
-        const short = entities.findIndex((e) => e.kind === 'organisation' && foldName(e.parts[0] ?? '') === key && e.mentions[0]!.start < mention.start);
-        if (short >= 0) return found(short);
+        const short = orgsByFirstWord.get(key);
+        if (short !== undefined && entities[short]!.mentions[0]!.start < mention.start) return found(short);
         const sort = loneWordSort(name, key);
         if (sort === 'common') return unknown();
         org = sort === 'country';
@@ -205,6 +209,14 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
 
   const loneWordSort = createLoneWordSorter(text);
 
+  /** Organisations by the first word of their name, for their short names ("Brennock"). */
+  const orgsByFirstWord = new Map<string, number>();
+  const indexOrganisation = (x: number): void => {
+    const first = foldName(entities[x]!.parts[0] ?? '');
+    if (entities[x]!.kind === 'organisation' && first && !orgsByFirstWord.has(first)) orgsByFirstWord.set(first, x);
+  };
+  entities.forEach((_, x) => indexOrganisation(x));
+
   const adHocKeys = new Map<string, number>();
   function adHoc(name: string, kind: 'person' | 'organisation', mention: Span): number {
     const key = foldName(name);
@@ -213,6 +225,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       e = entities.length;
       entities.push({ name, key, parts: name.split(' '), titles: [], roles: new Set(), gender: null, genderSource: null, kind, mentions: [] });
       adHocKeys.set(key, e);
+      indexOrganisation(e);
     }
     entities[e]!.mentions.push({ start: mention.start, end: mention.end });
     return e;

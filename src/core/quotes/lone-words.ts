@@ -5,40 +5,29 @@ export type LoneWordSort = 'common' | 'country' | 'name';
 /**
  * What a lone capitalised source the people index does not know is: a common noun opening its sentence
  * ("Economists noted", written in lower case elsewhere), a country speaking for its government ("Norvane
- * rejected", with "Norvanian" in the text), or a name. Answers are cached: the same words come back.
+ * rejected", with "Norvanian" in the text), or a name. The text's words are gathered once, on first use.
  */
 export function createLoneWordSorter(text: string): (name: string, key: string) => LoneWordSort {
-  const sorts = new Map<string, LoneWordSort>();
-  return (name, key) => {
-    let sort = sorts.get(key);
-    if (sort === undefined) {
-      const common = !isKnownFirstName(name) && (hasLowerCaseUse(text, key) || (/[^s]s$/.test(key) && hasLowerCaseUse(text, key.slice(0, -1))));
-      sort = common ? 'common' : hasDemonym(text, name) ? 'country' : 'name';
-      sorts.set(key, sort);
+  let lower: Set<string> | null = null;
+  let capitalised: Set<string> | null = null;
+  const gather = (): void => {
+    lower = new Set();
+    capitalised = new Set();
+    for (const w of text.split(/[^\p{L}]+/u)) {
+      if (!w) continue;
+      if (w[0] === w[0]!.toLowerCase()) lower.add(w);
+      else capitalised.add(w);
     }
-    return sort;
+  };
+  return (name, key) => {
+    if (!lower || !capitalised) gather();
+    const lowerWords = lower!;
+    if (!isKnownFirstName(name) && (lowerWords.has(key) || (/[^s]s$/.test(key) && lowerWords.has(key.slice(0, -1))))) return 'common';
+    // "Norvanian" for Norvane, "Chinese" for China, "Israeli" for Israel.
+    const stem = name.replace(/[aeiouy]$/, '');
+    if (stem.length >= 4 && DEMONYM_ENDINGS.some((e) => capitalised!.has(stem + e))) return 'country';
+    return 'name';
   };
 }
 
-/** Does the word also occur in lower case ("members" besides "Members said")? */
-function hasLowerCaseUse(text: string, lower: string): boolean {
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    if (!isLetter(text[at - 1]) && !isLetter(text[at + lower.length])) return true;
-  }
-  return false;
-}
-
-/** Does the text use an adjective of origin made from the name ("Norvanian" for Norvane, "Chinese" for China)? */
-function hasDemonym(text: string, name: string): boolean {
-  const stem = name.replace(/[aeiouy]$/, '');
-  if (stem.length < 4) return false;
-  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) {
-    if (isLetter(text[at - 1])) continue;
-    let end = at + stem.length;
-    while (isLetter(text[end])) end++;
-    if (/^(ian|an|ese|ish|i)$/.test(text.slice(at + stem.length, end))) return true;
-  }
-  return false;
-}
-
-const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+const DEMONYM_ENDINGS = ['ian', 'an', 'ese', 'ish', 'i'];
