@@ -11,7 +11,7 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
     const k = lastStartingAtOrBefore(marks, pos);
     return k >= 0 && pos < marks[k]!.end;
   };
-  const resolver = createResolver(text, people, insideQuote, sentences);
+  const resolver = createResolver(text, people, insideQuote, sentences, views.map((v) => v.tokens));
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];

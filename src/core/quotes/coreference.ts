@@ -1,5 +1,6 @@
 import type { Gender, SpeakerKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
+import type { Token } from '../text/tokens.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
@@ -33,7 +34,7 @@ const DECAY = 500; // characters over which a mention's weight falls to 1/e
  * roles ("the spokeswoman") to the person holding them, pronouns to the most salient person of the
  * right gender. Names inside quotations are not antecedents.
  */
-export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean, sentences: Span[]) {
+export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean, sentences: Span[], paragraphs: readonly Token[][]) {
   const events: SalienceEvent[] = [];
   const { entities, mentions } = people;
   // The first name of a sentence (outside quotations) is usually its subject: the passage is about them.
@@ -170,7 +171,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const e = previousSubject(mention, person) ?? best(salience(mention.start, sentenceStart), person);
       return e === null ? unknown() : found(e);
     }
-    const owner = ownerOf(text, mention);
+    const owner = words.some((w) => OWNER_PREPOSITIONS.has(w)) ? ownerOf(text, mention) : null;
     if (owner) {
       // "a spokesperson for the company": the organisation speaks through them.
       const res = resolve(owner, sentenceStart);
@@ -207,7 +208,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     return unknown();
   }
 
-  const loneWordSort = createLoneWordSorter(text);
+  const loneWordSort = createLoneWordSorter(text, paragraphs);
 
   /** Organisations by the first word of their name, for their short names ("Brennock"). */
   const orgsByFirstWord = new Map<string, number>();
@@ -257,6 +258,8 @@ function sentenceAt(sentences: Span[], pos: number): number {
   const k = lowerBound(sentences, pos + 1) - 1;
   return k >= 0 && pos < sentences[k]!.end ? k : -1;
 }
+
+const OWNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
 
 /** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
 const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;

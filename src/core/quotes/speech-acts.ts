@@ -38,19 +38,15 @@ export function reportsSpeech(text: string, tokens: Token[], cue: CueInfo, frame
   const from = tokenAt(tokens, seg.start);
   const first = tokens[from];
   if (!first) return true;
-  const quoted = (): boolean => {
-    for (let k = from; k < tokens.length && tokens[k]!.start < seg.end; k++) if (isQuoteChar(tokens[k]!.text)) return true;
-    return false;
-  };
-  if (ANSWER_BASES.has(cue.base) && first.lower === 'to') return quoted() || clauseInside(tokens, from, seg.end);
+  if (ANSWER_BASES.has(cue.base) && first.lower === 'to') return hasQuoteMark(tokens, from, seg.end) || clauseInside(tokens, from, seg.end);
   if (cue.base === 'argue' && (first.lower === 'over' || first.lower === 'with')) return false; // a quarrel: "watched his family argue over the land"
   const startsClause = isQuoteChar(first.text) || first.lower === 'that' || PRONOUNS.has(first.lower) || isCapitalised(first.text);
   // "added the fleet would be paid" is a clause, "had added water stations" a deed.
-  if (cue.base === 'add') return startsClause || quoted() || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS) || wordsAhead(tokens, from + 1, seg.end, 5, AUXILIARIES);
+  if (cue.base === 'add') return startsClause || hasQuoteMark(tokens, from, seg.end) || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS) || wordsAhead(tokens, from + 1, seg.end, 5, AUXILIARIES);
   if (cue.base === 'decide') return startsClause || wordsAhead(tokens, from, seg.end, 12, DECISION_WORDS); // not "has decided the race"
-  if (CLAUSE_ONLY_VERBS.has(cue.base)) return quoted() || wordsAhead(tokens, from, seg.end, 6, THAT);
+  if (CLAUSE_ONLY_VERBS.has(cue.base)) return hasQuoteMark(tokens, from, seg.end) || wordsAhead(tokens, from, seg.end, 6, THAT);
   // "rejected claims that ..." reports words; "rejected that account" only names them.
-  if (cue.base === 'reject') return quoted() || wordsAhead(tokens, from + 1, seg.end, 5, THAT);
+  if (cue.base === 'reject') return hasQuoteMark(tokens, from, seg.end) || wordsAhead(tokens, from + 1, seg.end, 5, THAT);
   if (!DEED_VERBS.has(cue.base)) return true;
   if (first.lower === 'to') {
     const verb = tokens[from + 1];
@@ -58,7 +54,13 @@ export function reportsSpeech(text: string, tokens: Token[], cue: CueInfo, frame
     const ends = !after || after.start >= seg.end || !after.word;
     return !!verb && (!ends || COMPLETE_INFINITIVES.has(verb.lower));
   }
-  return quoted() || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS);
+  return hasQuoteMark(tokens, from, seg.end) || wordsAhead(tokens, from, seg.end, 6, SPEECH_NOUNS);
+}
+
+/** A quotation mark among the tokens from `from` up to offset `end`. */
+function hasQuoteMark(tokens: Token[], from: number, end: number): boolean {
+  for (let k = from; k < tokens.length && tokens[k]!.start < end; k++) if (isQuoteChar(tokens[k]!.text)) return true;
+  return false;
 }
 
 const THAT = new Set(['that']);
