@@ -5,6 +5,8 @@ import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from '.
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
 import { reportsSpeech } from './speech-acts.ts';
+import { ROLE_NOUNS } from '../text/name-lists.ts';
+import { ORG_HEADS } from './source-words.ts';
 import { tokenAt } from './drafts.ts';
 import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
@@ -48,7 +50,9 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const next = tokens[i + 1]?.lower;
-        if (ATTRIBUTION_NOUNS.has(t.lower) && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
+        // ", warning that ..." is the participle, "a warning that ..." the noun.
+        const participle = t.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
+        if (ATTRIBUTION_NOUNS.has(t.lower) && !participle && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
           frame = nounFrame(text, view, u, i);
           if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
           continue;
@@ -245,6 +249,15 @@ function subjectFrame(
   return frameWith(base, mention, [seg]);
 }
 
+/** "The city manager struck a note, warning ...": a phrase read forward ends at its role noun, not at the verb after it. */
+function subjectEnd(tokens: Token[], np: Phrase): number {
+  for (let k = np.to - 2; k > np.from; k--) {
+    const t = tokens[k]!;
+    if (t.text === t.lower && (ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && !/^(of|for)$/.test(tokens[k + 1]!.lower) && tokens.slice(k + 1, np.to).every((x) => x.text === x.lower)) return t.end;
+  }
+  return np.end;
+}
+
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
 function clauseSubject(tokens: Token[], markOf: readonly number[], from: number, to: number): Span | null {
   if (/^(on|in|at|after|before|during|last|this|earlier|later|when|while|since|as)$/.test(tokens[from]?.lower ?? '')) {
@@ -263,7 +276,7 @@ function clauseSubject(tokens: Token[], markOf: readonly number[], from: number,
     if (PRONOUNS.has(t.lower)) return { start: t.start, end: t.end };
     // The first noun phrase of the clause ("several environmental groups granted ..."), else the first name.
     const np = phraseAfter(tokens, k, to);
-    if (np && (k === from || isCapitalised(t.text))) return { start: np.start, end: np.end };
+    if (np && (k === from || isCapitalised(t.text))) return { start: np.start, end: subjectEnd(tokens, np) };
   }
   return null;
 }

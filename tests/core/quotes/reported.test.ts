@@ -73,6 +73,13 @@ describe('reported speech', () => {
     expect(quoteWith(quotes, 'live with them').speaker).toBe('Rosa Dimitrova');
   });
 
+  it('reads ", warning that" as the participle, with the clause\'s subject as its source', () => {
+    const text = `${intro}The commissioner struck a gloomier note, warning that the fleet would shrink.`;
+    const q = quoteWith(analyse(text).quotes, 'fleet would shrink');
+    expect(q.speakerMention).toBe('The commissioner');
+    expect(q.speaker).toBe('Rosa Dimitrova');
+  });
+
   it('marks reported speech with a quoted part as mixed', () => {
     const text = `${intro}Dimitrova said the delays were “simply unacceptable for a working port.”`;
     const q = quoteWith(analyse(text).quotes, 'delays');
