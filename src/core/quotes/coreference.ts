@@ -159,8 +159,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       }
       return unknown();
     }
-    const comma = text.indexOf(',', mention.start);
-    if (comma > mention.start && comma < mention.end) {
+    const comma = mention.start + text.slice(mention.start, mention.end).indexOf(',');
+    if (comma > mention.start) {
       // "The 51-year-old Italian, who took over in 2023": the phrase before its appositive.
       return resolve({ start: mention.start, end: comma }, sentenceStart);
     }
