@@ -35,6 +35,8 @@ export const ROLE_NOUNS = new Set([
   'journalist', 'reporter', 'architect', 'designer', 'surgeon', 'physician', 'pharmacist', 'curator', 'conductor',
   'composer', 'musician', 'dancer', 'comedian', 'presenter', 'broadcaster', 'commentator', 'consultant', 'clerk',
   'pilot', 'skipper', 'fisherman', 'chef', 'campaigner', 'volunteer', 'coordinator', 'planner', 'auditor',
+  'investor', 'entrepreneur', 'philanthropist', 'banker', 'donor', 'blogger', 'filmmaker', 'producer', 'athlete',
+  'footballer', 'cyclist', 'boxer', 'swimmer', 'golfer', 'goalkeeper', 'midfielder', 'defender', 'forward',
 ]);
 
 export const FEMALE_WORDS = new Set([
