@@ -11,7 +11,7 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
     const k = lastStartingAtOrBefore(marks, pos);
     return k >= 0 && pos < marks[k]!.end;
   };
-  const resolver = createResolver(text, people, insideQuote, sentences);
+  const resolver = createResolver(text, people, insideQuote, sentences, views.map((v) => v.tokens));
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];
@@ -21,7 +21,7 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
     if (!segments.length) continue;
     const inherited = d.inheritFrom ? resolved.get(d.inheritFrom) : undefined;
     const mention = inherited ? inherited.mention : d.mention;
-    const res: Resolution = inherited ? inherited.res : mention ? resolver.resolve(mention, d.contextStart) : { entity: null, name: null, kind: 'unknown' };
+    const res: Resolution = inherited ? inherited.res : mention ? resolver.resolve(mention, d.contextStart, segments) : { entity: null, name: null, kind: 'unknown' };
     resolved.set(d, { res, mention });
     if (res.entity !== null) {
       resolver.note(mention?.start ?? segments[0]!.start, res.entity);

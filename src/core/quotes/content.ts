@@ -74,24 +74,36 @@ export function restAfter(tokens: Token[], k: number, hi: number, takesObject = 
   if (t.text === ',' || t.text === ':') return { rest: 'comma', at: k };
   if (t.text === '.' || t.text === '!' || t.text === '?') return { rest: 'end', at: k };
   if (!t.word) return { rest: 'content', at: k };
+  // "expect about 42,000 visitors": "about" before a number is a quantity, not a topic.
+  if (t.lower === 'about' && /^[\d$€£]/.test(tokens[k + 1]?.text ?? '')) return { rest: 'content', at: k };
   if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
-  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text))) m++;
+  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text) || inNumber(tokens, m))) m++;
   if (m < hi && CLAUSE_START.test(tokens[m]!.lower)) return { rest: 'content', at: k };
   if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
   if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
   return { rest: 'content', at: k };
 }
 
-/** After `X said` in a left-content frame: `, "B."` or `, B.` continues the same content. */
-export function continuation(text: string, tokens: Token[], k: number, hi: number): Span[] {
+/** The comma or dot inside "42,000" or "3.5". */
+function inNumber(tokens: Token[], m: number): boolean {
+  const p = tokens[m - 1];
+  const n = tokens[m + 1];
+  return !!p && !!n && p.end === tokens[m]!.start && tokens[m]!.end === n.start && /\d$/.test(p.text) && /^\d/.test(n.text);
+}
+
+/**
+ * After `X said` in a left-content frame: `, "B."` or `, B.` continues the same content. After a name
+ * (`"A," said Jane Roe, an economist at ...`), an unquoted phrase opening with an article is her appositive.
+ */
+export function continuation(text: string, tokens: Token[], k: number, hi: number, afterName = false): Span[] {
   k = restAfter(tokens, k, hi).at;
   for (let hop = 0; hop < 3; hop++) {
     const t = tokens[k];
     if (!t || (t.text !== ',' && t.text !== ':')) return [];
     const n = tokens[k + 1];
-    if (!n) return [];
+    if (!n || (afterName && hop === 0 && /^(a|an|the)$/.test(n.lower))) return [];
     if (/^(and|but)$/.test(n.lower) && isOpen(tokens[k + 2], text)) k++;
     const n2 = tokens[k + 1]!;
     if (isOpen(n2, text) || (n2.word && !isCapitalised(n2.text) && !RELATIVE_OR_GERUND.test(n2.lower) && !cueOf(n2.lower))) {

@@ -1,9 +1,14 @@
 import type { Gender, SpeakerKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
+import type { Token } from '../text/tokens.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
 import { foldName } from '../text/normalize.ts';
-import { genderOfWord, isKnownFirstName } from '../text/gender.ts';
+import { isKnownFirstName } from '../text/gender.ts';
+import { isCapitalisedWord, ORG_HEADS, ownerOf } from './source-words.ts';
+import { organisation, roleHolder, type Candidates } from './descriptions.ts';
+import { learnGenderFromText } from './text-gender.ts';
+import { createLoneWordSorter } from './lone-words.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -20,7 +25,6 @@ export interface SalienceEvent {
 
 const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
 const RELATIVES = new Set(['which', 'that']);
-const ORG_HEADS = new Set(['company', 'firm', 'group', 'agency', 'department', 'ministry', 'campaign', 'committee', 'organisation', 'organization', 'government', 'newspaper', 'paper', 'union', 'party', 'court', 'council', 'network', 'bank', 'commission', 'administration', 'association', 'foundation', 'institute', 'university', 'board', 'authority', 'observatory', 'club', 'team', 'league', 'embassy', 'office', 'station', 'channel', 'magazine']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
 const DECAY = 500; // characters over which a mention's weight falls to 1/e
@@ -30,7 +34,7 @@ const DECAY = 500; // characters over which a mention's weight falls to 1/e
  * roles ("the spokeswoman") to the person holding them, pronouns to the most salient person of the
  * right gender. Names inside quotations are not antecedents.
  */
-export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean, sentences: Span[]) {
+export function createResolver(text: string, people: PeopleIndex, insideQuote: (pos: number) => boolean, sentences: Span[], paragraphs: readonly Token[][]) {
   const events: SalienceEvent[] = [];
   const { entities, mentions } = people;
   // The first name of a sentence (outside quotations) is usually its subject: the passage is about them.
@@ -47,6 +51,36 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     }
   });
   learnGenderFromText(text, sentences, subjectOf, entities);
+
+  /**
+   * "Patterson confirmed ... She said ...": a pronoun refers to the first fitting person named (or heard
+   * speaking) earlier in its own sentence, else in the sentence before, however often others spoke before.
+   */
+  function previousSubject(mention: Span, ok: (e: number) => boolean): number | null {
+    const k = sentenceAt(sentences, mention.start);
+    if (k < 0) return null;
+    // "Haraldsen told reporters ..., and she demanded ...": the sentence's own subject comes first.
+    // Within the look-back window: a sentence of a thousand names must not make each pronoun read them all.
+    const own = firstFitting(Math.max(sentences[k]!.start, mention.start - WINDOW), mention.start, ok);
+    if (own !== null || k === 0) return own;
+    const prev = sentences[k - 1]!;
+    return prev.end > mention.start - WINDOW ? firstFitting(Math.max(prev.start, prev.end - WINDOW), prev.end, ok) : null;
+  }
+
+  /** The first fitting person named outside quotations, or resolved as a source, in [from, to). */
+  function firstFitting(from: number, to: number, ok: (e: number) => boolean): number | null {
+    let bestPos = to;
+    let bestE: number | null = null;
+    for (let k = lowerBound(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      const m = mentions[k]!;
+      if (!insideQuote(m.start) && ok(m.entity)) { bestPos = m.start; bestE = m.entity; break; }
+    }
+    for (let k = events.length - 1; k >= 0 && events[k]!.pos >= from - WINDOW; k--) {
+      const ev = events[k]!;
+      if (ev.pos >= from && ev.pos < bestPos && !insideQuote(ev.pos) && ok(ev.entity)) { bestPos = ev.pos; bestE = ev.entity; }
+    }
+    return bestE;
+  }
 
   /** Salience of each entity at `pos`: recent mentions count, recent speakers count more. */
   function salience(pos: number, sentenceStart: number): Map<number, number> {
@@ -72,7 +106,18 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     return bestE;
   }
 
-  function resolve(mention: Span, sentenceStart: number): Resolution {
+  /** People named inside the quotation marks of `content`: "We hear you, Per," he said — Per is not "he". */
+  function namedInQuotes(content: Span[]): Set<number> {
+    const out = new Set<number>();
+    for (const seg of content) {
+      for (let k = lowerBound(mentions, seg.start); k < mentions.length && mentions[k]!.start < seg.end; k++) {
+        if (insideQuote(mentions[k]!.start)) out.add(mentions[k]!.entity);
+      }
+    }
+    return out;
+  }
+
+  function resolve(mention: Span, sentenceStart: number, content: Span[] = []): Resolution {
     const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
     // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
@@ -86,16 +131,19 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       const ent = entities[named]!;
       if (ent.kind === 'organisation') {
         // "the Centers for Disease Control and Prevention": the whole name as written.
+        // Not "Astronomers at the Cerro Alto Observatory": only capitalised words and connectors.
         const whole = text.slice(mention.start, mention.end).replace(/^(the|The)\s+/, '').replace(/['’]s?$/, '').trim();
-        return { entity: named, name: whole.length > ent.name.length && /^\p{Lu}/u.test(whole) ? whole : ent.name, kind: 'organisation' };
+        const proper = whole.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(of|for|and|the|de|on)$/.test(w));
+        return { entity: named, name: whole.length > ent.name.length && proper ? whole : ent.name, kind: 'organisation' };
       }
       return found(named);
     }
     const first = words[0] ?? '';
     const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
     if (pg) {
-      const score = salience(mention.start, sentenceStart);
-      const e = best(score, (x) => entities[x]!.kind === 'person' && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null));
+      const addressed = namedInQuotes(content);
+      const fits = (x: number): boolean => entities[x]!.kind === 'person' && !addressed.has(x) && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null);
+      const e = (pg === 'any' ? null : previousSubject(mention, fits)) ?? best(salience(mention.start, sentenceStart), fits);
       return e === null ? unknown() : found(e);
     }
     if (words.length === 1 && RELATIVES.has(first)) {
@@ -111,24 +159,30 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       }
       return unknown();
     }
+    const comma = mention.start + text.slice(mention.start, mention.end).indexOf(',');
+    if (comma > mention.start) {
+      // "The 51-year-old Italian, who took over in 2023": the phrase before its appositive.
+      return resolve({ start: mention.start, end: comma }, sentenceStart);
+    }
     const head = words[words.length - 1] ?? '';
-    if (first === 'the' && ORG_HEADS.has(head)) {
-      // "the company said": the organisation the passage is about.
-      const e = best(salience(mention.start, sentenceStart), (x) => entities[x]!.kind === 'organisation');
-      if (e !== null) return found(e);
+    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (DEMONYM.test(head) && isCapitalisedWord(text, mention.end - head.length)))) {
+      // "the 51-year-old", "the Italian": someone the passage is about.
+      const person = (x: number): boolean => entities[x]!.kind === 'person';
+      const e = previousSubject(mention, person) ?? best(salience(mention.start, sentenceStart), person);
+      return e === null ? unknown() : found(e);
+    }
+    const owner = words.some((w) => OWNER_PREPOSITIONS.has(w)) ? ownerOf(text, mention) : null;
+    if (owner) {
+      // "a spokesperson for the company": the organisation speaks through them.
+      const res = resolve(owner, sentenceStart);
+      if (res.kind === 'organisation') return res;
+    }
+    if (ORG_HEADS.has(head) && (DETERMINERS.has(first) || /['’]s$/.test(first) || isCapitalisedWord(text, mention.start))) {
+      const e = organisation(candidates, mention, words, sentenceStart);
+      return e === null ? { entity: null, name: null, kind: 'organisation' } : found(e);
     }
     if (ROLE_NOUNS.has(head) && /^(the|this|that|our|its)$/.test(first)) {
-      const modifiers = words.slice(1, -1).map(foldName);
-      const g = genderOfWord(head);
-      const ok = (x: number): boolean => {
-        const e = entities[x]!;
-        if (e.kind !== 'person' || !e.roles.has(head)) return false;
-        if (g && e.gender && e.gender !== g) return false;
-        return modifiers.every((m) => e.titles.some((t) => foldName(t).includes(m)));
-      };
-      // A bare "the president" prefers whoever is just "President" over a "Mexican President".
-      const exact = (x: number): number => (modifiers.length === 0 && entities[x]!.titles.some((t) => foldName(t) === head) ? 2 : 1);
-      const e = best(salience(mention.start, sentenceStart), ok, exact) ?? best(allMentioned(mention.start), ok, exact);
+      const e = roleHolder(candidates, mention, words, sentenceStart);
       return e === null ? unknown() : found(e);
     }
     // A proper name the people index did not know: keep it as written.
@@ -138,12 +192,31 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');
-      const org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
+      let org = words.some((w) => ORG_WORDS.has(w.replace(/['’]s$/, ''))) || (nameWords.length > 1 && !isKnownFirstName(nameWords[0]!));
+      if (nameWords.length === 1 && !org) {
+        // "Brennock rejected ...": the short name of an organisation met before ("Brennock Textiles").
+        const key = foldName(name);
+        const short = orgsByFirstWord.get(key);
+        if (short !== undefined && entities[short]!.mentions[0]!.start < mention.start) return found(short);
+        const sort = loneWordSort(name, key);
+        if (sort === 'common') return unknown();
+        org = sort === 'country';
+      }
       return found(adHoc(name, org ? 'organisation' : 'person', mention));
     }
-    if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: raw, kind: 'organisation' };
+    if (/^the\s/.test(raw) && words.some((w) => ORG_WORDS.has(w))) return { entity: null, name: null, kind: 'organisation' };
     return unknown();
   }
+
+  const loneWordSort = createLoneWordSorter(text, paragraphs);
+
+  /** Organisations by the first word of their name, for their short names ("Brennock"). */
+  const orgsByFirstWord = new Map<string, number>();
+  const indexOrganisation = (x: number): void => {
+    const first = foldName(entities[x]!.parts[0] ?? '');
+    if (entities[x]!.kind === 'organisation' && first && !orgsByFirstWord.has(first)) orgsByFirstWord.set(first, x);
+  };
+  entities.forEach((_, x) => indexOrganisation(x));
 
   const adHocKeys = new Map<string, number>();
   function adHoc(name: string, kind: 'person' | 'organisation', mention: Span): number {
@@ -153,6 +226,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       e = entities.length;
       entities.push({ name, key, parts: name.split(' '), titles: [], roles: new Set(), gender: null, genderSource: null, kind, mentions: [] });
       adHocKeys.set(key, e);
+      indexOrganisation(e);
     }
     entities[e]!.mentions.push({ start: mention.start, end: mention.end });
     return e;
@@ -170,6 +244,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     return { entity: e, name: ent.name, kind: ent.kind };
   }
 
+  const candidates: Candidates = { text, entities, salience, best, allMentioned, previousSubject, adHoc };
+
   return {
     resolve,
     /** Records that `entity` spoke at `pos`. */
@@ -177,29 +253,16 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   };
 }
 
-/**
- * Gender from the text: a sentence about someone followed by one that opens with "She" or "He" votes for
- * that person. Titles stay stronger; the text beats the first-name list ("Taylor", "Xi").
- */
-function learnGenderFromText(text: string, sentences: Span[], subjectOf: Map<number, number>, entities: PeopleIndex['entities']): void {
-  const votes = new Map<number, { female: number; male: number }>();
-  for (const [s, e] of subjectOf) {
-    const next = sentences[s + 1];
-    if (!next || entities[e]!.kind !== 'person') continue;
-    const word = /^[“"‘']?(\p{L}+)/u.exec(text.slice(next.start, next.start + 12))?.[1]?.toLowerCase();
-    const g = word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
-    if (!g) continue;
-    const v = votes.get(e) ?? { female: 0, male: 0 };
-    v[g]++;
-    votes.set(e, v);
-  }
-  for (const [e, v] of votes) {
-    const ent = entities[e]!;
-    if (ent.genderSource === 'title' || v.female === v.male) continue;
-    ent.gender = v.female > v.male ? 'female' : 'male';
-    ent.genderSource = 'text';
-  }
+/** Index of the sentence holding `pos`, or -1. */
+function sentenceAt(sentences: Span[], pos: number): number {
+  const k = lowerBound(sentences, pos + 1) - 1;
+  return k >= 0 && pos < sentences[k]!.end ? k : -1;
 }
+
+const OWNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
+
+/** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
+const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });
 

@@ -14,6 +14,7 @@ export interface Draft {
   contextStart: number;
   /** A continuation without its own attribution takes the speaker of this earlier draft. */
   inheritFrom: Draft | null;
+  /** The paragraph of the draft's last segment (a quote running over paragraphs moves on with it). */
   paragraph: number;
   /** The draft contains quoted words (direct or mixed). */
   quoted: boolean;
@@ -81,6 +82,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       } else if (lastQuoted && lastQuoted.paragraph >= view.index - 1 && m.start - view.span.start < 3) {
         if (lastQuoted.paragraph === view.index - 1 && endsOpen(view, lastQuoted, views)) {
           lastQuoted.segments.push(seg);
+          lastQuoted.paragraph = view.index;
           continue;
         }
         draft = { segments: [seg], cue: null, mention: null, inheritFrom: lastQuoted, paragraph: view.index, contextStart: m.start, quoted: true };

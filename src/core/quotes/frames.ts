@@ -1,9 +1,13 @@
 import type { Span } from '../types.ts';
 import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
-import { phraseAfter, phraseBefore, PRONOUNS, type Phrase } from './phrases.ts';
+import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
+import { reportsSpeech } from './speech-acts.ts';
+import { ROLE_NOUNS } from '../text/name-lists.ts';
+import { ORG_HEADS } from './source-words.ts';
+import { tokenAt } from './drafts.ts';
 import { attributionAt, continuation, isClose, isComma, MAX_CONTENT, NESTING_CUES, restAfter, rightContent, trimContent, type Rest } from './content.ts';
 
 /** An attribution found around one cue: who (the mention), the cue, and the content segments. */
@@ -37,6 +41,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
+    let insideFrom = -1; // token where that content starts
     const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
@@ -45,7 +50,9 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const next = tokens[i + 1]?.lower;
-        if (ATTRIBUTION_NOUNS.has(t.lower) && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
+        // ", warning that ..." is the participle, "a warning that ..." the noun.
+        const participle = t.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
+        if (ATTRIBUTION_NOUNS.has(t.lower) && !participle && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
           frame = nounFrame(text, view, u, i);
           if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
           continue;
@@ -55,18 +62,24 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
           ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
           ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
         if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
+        // "began writing for the stage": an activity, not an attribution ("keeps saying she ..." is one).
+        if (cue.form === 'gerund' && ASPECT_VERBS.has(tokens[i - 1]?.lower ?? '') && ACTIVITY_PREPOSITIONS.has(next ?? '')) continue;
         if (isPassive(tokens, i)) {
           frame = passiveFrame(text, view, u, i);
           if (frame) frames.push(frame);
           continue;
         }
-        frame = cueFrame(text, view, u, i, cue, consumedTo, lastSubject);
+        // "X claimed that the company had planned it while telling staff ...": inside reported content, the subject is the content's own.
+        const inClause = t.start < insideTo && insideFrom >= 0 && tokens[insideFrom]!.lower === 'that' && /^(while|after|before|without|when|by)$/.test(tokens[i - 1]?.lower ?? '');
+        frame = cueFrame(text, view, u, i, cue, consumedTo, inClause ? clauseSubject(tokens, markOf, insideFrom + 1, i) ?? lastSubject : lastSubject);
+        if (frame && !reportsSpeech(text, tokens, cue, frame)) frame = null;
       }
       if (!frame) continue;
       frames.push(frame);
       if (frame.mention) lastSubject = frame.mention;
       // Inside the content, only a speech verb starts another (nested) attribution.
       const lastSeg = frame.segments[frame.segments.length - 1]!;
+      if (lastSeg.end > insideTo) insideFrom = tokenAt(tokens, lastSeg.start);
       insideTo = Math.max(insideTo, lastSeg.end);
       consumedTo = i + 1;
     }
@@ -81,7 +94,9 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   const cueTok = tokens[i]!;
   const gerund = cue.form === 'gerund';
   const takesObject = cue.takesObject;
-  const j = skipAdverbials(tokens, i - 1, unit.from);
+  let j = skipAdverbials(tokens, i - 1, unit.from);
+  // "was less enthusiastic about": degree words before an attitude adjective.
+  while (cue.base === 'be' && j > unit.from && DEGREE_WORDS.has(tokens[j]!.text)) j = skipAdverbials(tokens, j - 1, unit.from);
   const prev = tokens[j];
   const base: CueFields = { paragraph: view.index, unit: u, cue: cueTok.text, cueStart: cueTok.start, cueEnd: cueTok.end };
   const lo = Math.max(unit.from, consumedTo);
@@ -95,7 +110,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
       const end = isClose(prev, text) ? prev!.end : isClose(before, text) ? before!.end : prev!.start;
       const seg = trimContent(text, Math.max(tokens[lo]!.start, end - MAX_CONTENT), end);
       if (!seg) return null;
-      const segments = [seg, ...continuation(text, tokens, np.to, unit.to)];
+      const segments = [seg, ...continuation(text, tokens, np.to, unit.to, true)];
       return frameWith(base, { start: np.start, end: np.end }, segments);
     }
     if (appositive) return subjectFrame(text, tokens, view.markOf, unit, appositive.np, appositive.before, i, base, cue);
@@ -113,8 +128,9 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
     const mention = lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j);
     return seg && mention ? frameWith(base, mention, [seg]) : null;
   }
-  const np = phraseBefore(tokens, j, lo);
-  if (!np) return null;
+  const found = phraseBefore(tokens, j, lo);
+  if (!found) return null;
+  const np = widenSource(tokens, found, lo);
   // A possessive is no source ("the two countries' claimed zones", "Editor's note"), but "he's said" is.
   const last = tokens[np.to - 1]!.text;
   if (/['’]s?$/.test(last) && !PRONOUNS.has(last.toLowerCase().replace(/['’].*$/, ''))) return null;
@@ -130,6 +146,12 @@ function beforeAdverbs(tokens: Token[], i: number, from: number): string | undef
   while (k > from && tokens[k]!.word && /(ly|also|still|not|never|so|very|too|more|less|most|increasingly|equally)$/.test(tokens[k]!.lower) && !/^(is|are|was|were)$/.test(tokens[k]!.lower)) k--;
   return tokens[k]?.lower;
 }
+
+const ASPECT_VERBS = new Set(['began', 'begin', 'begins', 'started', 'start', 'starts', 'stopped', 'stop', 'stops', 'kept', 'keep', 'keeps', 'quit', 'finished', 'resumed', 'enjoys', 'enjoyed', 'spent', 'spend', 'avoided', 'avoid', 'tried', 'try', 'considered', 'considering']);
+
+const ACTIVITY_PREPOSITIONS = new Set(['for', 'on', 'in', 'at', 'with', 'from', 'under']);
+
+const DEGREE_WORDS = new Set(['less', 'more', 'most', 'least', 'very', 'quite', 'rather', 'too', 'so', 'somewhat', 'far', 'much', 'as', 'no']);
 
 const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;
 
@@ -209,7 +231,14 @@ function subjectFrame(
   const { rest, at } = prep ? { rest: 'content' as Rest, at: i + 1 } : restAfter(tokens, i + 1, unit.to, takesObject);
   // "However, X said." is no quote; "The museum, X said, would ..." is one in two pieces.
   if (left && rest === 'end' && !quoteMarkAt(text, left.end - 1) && before - unit.from < 3) left = null;
-  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) return frameWith(base, mention, [left, ...continuation(text, tokens, at, unit.to)]);
+  if (left && (rest !== 'content' || (quoteMarkAt(text, left.end - 1) && quoteMarkAt(text, left.start)))) {
+    // `"A," Okoro said, still wrapped in a blanket.`: after a quotation, only another quotation continues it.
+    const leftQuoted = quoteMarkAt(text, left.start) && quoteMarkAt(text, left.end - 1);
+    const more = continuation(text, tokens, at, unit.to).filter((c) => !leftQuoted || quoteMarkAt(text, c.start));
+    // `Speaking in March, he said, "The cartels ..."`: an unquoted lead-in is no part of a quotation that opens a sentence of its own.
+    const opensSentence = more.length > 0 && quoteMarkAt(text, more[0]!.start) && /\p{Lu}/u.test(text[more[0]!.start + 1] ?? '');
+    return frameWith(base, mention, opensSentence && !quoteMarkAt(text, left.start) ? more : [left, ...more]);
+  }
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
   if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;
@@ -218,6 +247,15 @@ function subjectFrame(
   // "what the senators said was gerrymandering": the content opens with the relative word before the source.
   if (b && /^(what|which)$/.test(b.lower) && rest === 'content') seg.start = b.start;
   return frameWith(base, mention, [seg]);
+}
+
+/** "The city manager struck a note, warning ...": a phrase read forward ends at its role noun, not at the verb after it. */
+function subjectEnd(tokens: Token[], np: Phrase): number {
+  for (let k = np.to - 2; k > np.from; k--) {
+    const t = tokens[k]!;
+    if (t.text === t.lower && (ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && !/^(of|for)$/.test(tokens[k + 1]!.lower) && tokens.slice(k + 1, np.to).every((x) => x.text === x.lower)) return t.end;
+  }
+  return np.end;
 }
 
 /** The subject at the start of a clause, for "..., saying that": the first name or pronoun. */
@@ -238,7 +276,7 @@ function clauseSubject(tokens: Token[], markOf: readonly number[], from: number,
     if (PRONOUNS.has(t.lower)) return { start: t.start, end: t.end };
     // The first noun phrase of the clause ("several environmental groups granted ..."), else the first name.
     const np = phraseAfter(tokens, k, to);
-    if (np && (k === from || isCapitalised(t.text))) return { start: np.start, end: np.end };
+    if (np && (k === from || isCapitalised(t.text))) return { start: np.start, end: subjectEnd(tokens, np) };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokens.ts';
-import { isCapitalised } from '../text/tokens.ts';
+import { isCapitalised, isQuoteChar } from '../text/tokens.ts';
 import { cueOf } from './cues.ts';
 
 /**
@@ -54,7 +54,7 @@ function hasHead(tokens: Token[], from: number, to: number): boolean {
  * The noun phrase ending at token `j` (inclusive), looking left, not before token `lo`.
  * Returns null when token `j` cannot end a source phrase.
  */
-export function phraseBefore(tokens: Token[], j: number, lo: number): Phrase | null {
+export function phraseBefore(tokens: Token[], j: number, lo: number, nested = false): Phrase | null {
   const last = tokens[j];
   if (!last) return null;
   if (last.word && PRONOUNS.has(last.lower)) return mk(tokens, j, j + 1);
@@ -93,14 +93,68 @@ export function phraseBefore(tokens: Token[], j: number, lo: number): Phrase | n
     words++;
     n++;
     k--;
-    if (DETERMINERS.has(t.lower) && !isCapitalised(t.text)) break;
-    if (DETERMINERS.has(t.lower) && isCapitalised(t.text)) break;
+    if (DETERMINERS.has(t.lower)) {
+      // "Lorna Beattie of the Patients' Forum": a name before "of the" is the head of the phrase.
+      const of = tokens[k];
+      const owner = tokens[k - 1];
+      if (k - 1 >= lo && !isCapitalised(t.text) && of && /^(of|for)$/.test(of.lower) && owner && owner.word && !STOPS.has(owner.lower) && (isCapitalised(owner.text) || !cueOf(owner.lower))) continue;
+      break;
+    }
   }
   const from = k + 1;
   if (from > j || !hasHead(tokens, from, j + 1)) return null;
   if (!plausibleSource(tokens, from, j + 1)) return null;
+  if (!nested && from === j && !isCapitalised(last.text) && /[^e]ed$/.test(last.lower)) {
+    // "the experts I interviewed said": a verb names no source, unless it ends a relative clause after a pronoun.
+    const pronoun = tokens[j - 1];
+    const head = pronoun && pronoun.word && PRONOUNS.has(pronoun.lower) && !RELATIVE.has(pronoun.lower) ? phraseBefore(tokens, j - 2, lo, true) : null;
+    return head ? mk(tokens, head.from, j + 1) : null;
+  }
+  if (namesOnlyNumbers(tokens, from, j + 1)) {
+    // "an ad in 2008 questioned", "Schiff, 56, told": the source is before the date or the age.
+    if (nested) return null;
+    let m = from - 1;
+    while (m >= lo && from - m < 8 && (!tokens[m]!.word || /^\d/.test(tokens[m]!.text) || DATE_WORDS.has(tokens[m]!.lower) || DATE_PREPOSITIONS.has(tokens[m]!.lower)) && !isQuoteChar(tokens[m]!.text)) m--;
+    return m >= lo && m < from - 1 ? phraseBefore(tokens, m, lo, true) : null;
+  }
   return mk(tokens, from, j + 1);
 }
+
+const RELATIVE = new Set(['who', 'that', 'which', 'it']);
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'during', 'by', 'at', 'of', 'from', 'until', 'last', 'this']);
+
+/** Is every word of the phrase a number or a date word ("29", "Jan. 1, 2015")? */
+function namesOnlyNumbers(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.word && !/^\d/.test(t.text) && !DATE_WORDS.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * Widens a source phrase over what qualifies its head: "residents who spoke during [public comment]",
+ * "officials on [each side]". Only a plural noun before the preposition, or a relative "who", is widened over.
+ */
+export function widenSource(tokens: Token[], np: Phrase, lo: number): Phrase {
+  let k = np.from - 1;
+  let steps = 0;
+  while (k > lo && steps < 8 && tokens[k]!.word && tokens[k]!.lower !== 'who') { k--; steps++; }
+  const rel = tokens[k];
+  if (rel && rel.lower === 'who' && k > lo && steps <= 6) {
+    const head = phraseBefore(tokens, k - 1, lo, true);
+    if (head && !PRONOUNS.has(tokens[head.to - 1]!.lower)) return mk(tokens, head.from, np.to);
+  }
+  const prep = tokens[np.from - 1];
+  const noun = tokens[np.from - 2];
+  if (prep && noun && WIDENING_PREPOSITIONS.has(prep.lower) && noun.word && (noun.text === noun.lower || np.from - 2 === lo) && /[^s]s$/.test(noun.lower) && !cueOf(noun.lower)) {
+    const head = phraseBefore(tokens, np.from - 2, lo, true);
+    if (head) return mk(tokens, head.from, np.to);
+  }
+  return np;
+}
+
+const WIDENING_PREPOSITIONS = new Set(['on', 'at', 'in', 'from', 'inside', 'within', 'across', 'over', 'with', 'near', 'around']);
 
 /** The noun phrase starting at token `i`, looking right, not at or beyond `hi`. */
 export function phraseAfter(tokens: Token[], i: number, hi: number): Phrase | null {
@@ -143,8 +197,12 @@ function plausibleSource(tokens: Token[], from: number, to: number): boolean {
   if (!last.word) return true;
   if (/^(of|for)$/.test(last.lower)) return false;
   if (!isCapitalised(last.text) && /ed$/.test(last.lower) && to - from > 1) return false;
+  // "the port handed 31 accused smugglers": a number is no head of a source.
+  if (/^\d/.test(last.text) && to - from > 1) return false;
   return true;
 }
+
+const DATE_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'week', 'month', 'year', 'years', 'months', 'weeks', 'days', 'day']);
 
 function mk(tokens: Token[], from: number, to: number): Phrase {
   return { from, to, start: tokens[from]!.start, end: tokens[to - 1]!.end };

@@ -8,7 +8,7 @@ export const NAME_TITLES = new Set([
   'reverend', 'pope', 'king', 'queen', 'prince', 'princess', 'sheikh', 'ambassador', 'attorney', 'speaker', 'leader',
   'director', 'commissioner', 'chairman', 'chairwoman', 'chair', 'spokesman', 'spokeswoman', 'spokesperson', 'ceo',
   'former', 'first', 'lady', 'sir', 'dame', 'lord', 'captain', 'capt', 'officer', 'detective', 'det', 'inspector',
-  'sheriff', 'councilman', 'councilwoman', 'councillor', 'congressman', 'congresswoman', 'assemblyman',
+  'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilmember', 'alderman', 'alderwoman', 'congressman', 'congresswoman', 'assemblyman',
   'assemblywoman', 'candidate', 'nominee', 'coach', 'pastor', 'father', 'sister', 'brother', 'rabbi', 'imam',
   'deputy', 'acting', 'interim', 'premier', 'president-elect', 'then-president', 'then-candidate', 'maj', 'major',
   'cardinal', 'bishop', 'archbishop', 'commander', 'cmdr', 'superintendent', 'supt', 'treasurer', 'comptroller',
@@ -31,6 +31,12 @@ export const ROLE_NOUNS = new Set([
   'actress', 'rapper', 'historian', 'astronomer', 'engineer', 'farmer', 'resident', 'witness', 'victim',
   'runner', 'winner', 'champion', 'player', 'striker', 'manager', 'mother', 'father', 'wife', 'husband',
   'daughter', 'son', 'woman', 'man', 'premier', 'magistrate', 'prosecutor', 'investigator', 'economist',
+  'librarian', 'councilmember', 'reviewer', 'critic', 'playwright', 'novelist', 'poet', 'artist', 'writer',
+  'journalist', 'reporter', 'architect', 'designer', 'surgeon', 'physician', 'pharmacist', 'curator', 'conductor',
+  'composer', 'musician', 'dancer', 'comedian', 'presenter', 'broadcaster', 'commentator', 'consultant', 'clerk',
+  'pilot', 'skipper', 'fisherman', 'chef', 'campaigner', 'volunteer', 'coordinator', 'planner', 'auditor',
+  'investor', 'entrepreneur', 'philanthropist', 'banker', 'donor', 'blogger', 'filmmaker', 'producer', 'athlete',
+  'footballer', 'cyclist', 'boxer', 'swimmer', 'golfer', 'goalkeeper', 'midfielder', 'defender', 'forward',
 ]);
 
 export const FEMALE_WORDS = new Set([
@@ -66,6 +72,7 @@ export const ORG_WORDS = new Set([
   'economic', 'forum', 'summit', 'conference', 'office', 'agency', 'embassy', 'consulate', 'mission', 'team',
   'energy', 'power', 'oil', 'gas', 'pharmaceuticals', 'foods', 'solutions', 'electric', 'airways', 'textiles',
   'mills', 'steel', 'mining', 'resources', 'logistics', 'insurance', 'studios', 'records', 'bancorp', 'telecom',
+  'athletic', 'rovers', 'wanderers', 'fc', 'afc', 'cooperative', 'co-op', 'forum',
 ]);
 
 /** Words that start a sentence but are not names ("The", "But"), and other capitalised non-names. */
@@ -96,6 +103,12 @@ export const PLACE_WORDS = new Set([
   'american', 'chinese', 'russian', 'british', 'french', 'german', 'european', 'canadian', 'brazil', 'india',
   'japan', 'korea', 'israel', 'iran', 'iraq', 'syria', 'gaza', 'north', 'south', 'east', 'west', 'northern',
   'southern', 'eastern', 'western', 'central', 'u.s', 'us', 'uk', 'eu', 'un', 'nato', 'el', 'las', 'del',
+]);
+
+/** Last words of place names ("Calder Falls", "San Telmo Springs"). */
+export const PLACE_SUFFIXES = new Set([
+  'falls', 'springs', 'heights', 'hills', 'harbor', 'harbour', 'bay', 'creek', 'ridge', 'grove', 'beach', 'islands',
+  'isles', 'mountains', 'county', 'township', 'borough', 'village', 'crossing', 'junction', 'landing', 'gardens', 'sound',
 ]);
 
 /** Particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva"). */

@@ -1,7 +1,7 @@
 import type { Gender, Span } from '../types.ts';
 import { foldName } from './normalize.ts';
 import { genderOfFirstName, genderOfWord, isKnownFirstName } from './gender.ts';
-import { CREDIT_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
+import { CREDIT_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
 import { isCapitalised, type Token } from './tokens.ts';
 
 /** A person or organisation of one article, with every place it is named. */
@@ -41,6 +41,10 @@ interface Run {
   /** Start of the run with its leading title words ("White House"), for organisations. */
   fullStart: number;
   credit: boolean;
+  /** Followed by a lower-case role ("a former Portmere captain"): the run qualifies someone else. */
+  attributive: boolean;
+  /** After "the" with no title: a ship, a building, a work ("the Morning Heron"), not a person. */
+  thing: boolean;
 }
 
 const POSSESSIVE = /['’]s?$/;
@@ -96,6 +100,9 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     if (n > 0 && !isKnownFirstName(run[n]!.text)) {
       for (let f = n + 1; f <= run.length - 2; f++) if (isKnownFirstName(run[f]!.text)) { n = f; break; }
     }
+    // "Councilmember Dolores Ybarra", "Surgeon Maria Lind": a word the lists do not know, before a first name and a surname.
+    const lead = run[0]!.lower;
+    if (n === 0 && run.length === 3 && !isKnownFirstName(run[0]!.text) && isKnownFirstName(run[1]!.text) && !ORG_WORDS.has(lead) && !PLACE_WORDS.has(lead) && !/['’.]/.test(run[0]!.text)) n = 1;
     const nameTokens = run.slice(n);
     const titleStartTok = n > 0 ? run[0]! : null;
     // Lower-case roles just before the run ("White House spokeswoman Anna Kelly").
@@ -104,16 +111,28 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     while (b >= 0 && b >= first - 4) {
       const p = tokens[b]!;
       if (p.word && (ROLE_NOUNS.has(p.lower) || NAME_TITLES.has(p.lower) || (isCapitalised(p.text) && !NOT_NAME_WORDS.has(p.lower)))) { titleStart = p.start; b--; continue; }
-      if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start) { b--; continue; }
+      // The dot of an abbreviated title ("Sen.", "Dr."), never the full stop of the sentence before ("at first. Parents").
+      if (p.text === '.' && b > 0 && tokens[b - 1]!.end === p.start && isTitleAbbreviation(tokens[b - 1]!)) { b--; continue; }
       break;
     }
+    // "the Morning Heron", "the trawler Morning Heron": a name after "the" with no title names a thing.
+    let d = b;
+    if (tokens[d]?.word && tokens[d]!.text === tokens[d]!.lower && tokens[d]!.lower !== 'late' && tokens[d]!.lower !== 'the') d--;
+    const thing = titleStart === nameTokens[0]!.start && tokens[d]?.lower === 'the';
     let credit = byline;
     for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
     const titleText = text.slice(titleStart, nameTokens[0]!.start).trim().replace(/[\s,]+$/, '');
     const titleWords = titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
-    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit });
+    const after = tokens[k];
+    const attributive = !!after && after.word && after.text === after.lower && (ROLE_NOUNS.has(after.lower) || NAME_TITLES.has(after.lower));
+    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit, attributive, thing });
   }
   return runs;
+}
+
+/** "Sen", "Dr", "Lt", "J": a word that is written with a dot as a title or an initial. */
+function isTitleAbbreviation(t: Token): boolean {
+  return t.word && ((t.text.length <= 4 && NAME_TITLES.has(t.lower)) || /^\p{Lu}$/u.test(t.text));
 }
 
 function tokenIndexFrom(tokens: Token[], from: number, t: Token): number {
@@ -203,14 +222,16 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     for (const run of runsOf(text, tokens, isByline(tokens))) {
       const words = run.tokens.filter((t) => t.word);
       if (run.credit || (ignored.size && ignored.has(foldName(words.map(bare).join(' '))))) continue;
+      if (run.attributive && words.length === 1) continue;
       const lowers = words.map((t) => bare(t).toLowerCase());
       const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text));
       // A lone common noun ("Union leader ...", "Government sources ...") is no organisation's name.
       const loneCommon = words.length === 1 && run.fullStart === run.start && !SINGLE_WORD_ORGS.has(lowers[0]!);
       if (acronym || (lowers.some((w) => ORG_WORDS.has(w)) && !loneCommon)) { add(run, 'organisation'); continue; }
-      if (lowers.every((w) => PLACE_WORDS.has(w))) continue;
+      // "San Telmo Springs", "Calder Falls": a place, whatever its first word.
+      if (lowers.every((w) => PLACE_WORDS.has(w)) || (words.length > 1 && PLACE_SUFFIXES.has(lowers[lowers.length - 1]!))) continue;
       const titled = run.titleWords.some((w) => NAME_TITLES.has(w) || ROLE_NOUNS.has(w));
-      if (words.length >= 2 && words.length <= 5 && (isKnownFirstName(bare(words[0]!)) || titled)) add(run, 'person');
+      if (words.length >= 2 && words.length <= 5 && ((isKnownFirstName(bare(words[0]!)) && !run.thing) || titled)) add(run, 'person');
       else if (words.length === 1 && titled && !PLACE_WORDS.has(lowers[0]!)) add(run, 'person');
       else if (words.length <= 2) pending.push({ run });
     }

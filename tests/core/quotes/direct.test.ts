@@ -65,6 +65,48 @@ describe('direct quotes', () => {
     expect(next.segments.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('leaves an unquoted lead-in out of a quotation that opens a sentence of its own', () => {
+    const text = 'Mayor Lena Ortiz has promised a new bridge for years. Addressing the harbour board in May, she said, "The bridge will open before the winter."';
+    const q = quoteWith(analyse(text).quotes, 'bridge will open');
+    expect(envelope(text, q)).toBe('"The bridge will open before the winter."');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBe('Lena Ortiz');
+  });
+
+  it('leaves the appositive after "said <name>," out of the quote', () => {
+    const text = '"Rents have doubled in five years," said Ada Brenn, an economist at the Harbour Institute. "Wages have not."';
+    const q = quoteWith(analyse(text).quotes, 'Rents have doubled');
+    expect(q.text).not.toContain('economist');
+    expect(q.kind).toBe('direct');
+    expect(q.segments).toHaveLength(2);
+    expect(q.speaker).toBe('Ada Brenn');
+  });
+
+  it('keeps a description of the speaker after "X said," out of a quotation', () => {
+    const text = 'Runner Ada Brenn won the race. "I did not plan to win," Brenn said after the finish, still out of breath. "It just happened."';
+    const q = quoteWith(analyse(text).quotes, 'plan to win');
+    expect(q.text).not.toContain('breath');
+    expect(q.kind).toBe('direct');
+    expect(q.text).toContain('It just happened');
+  });
+
+  it('keeps every paragraph of a quote that stays open over three paragraphs', () => {
+    const text = [
+      'Chief engineer Petra Solvik described the night the pumps failed.',
+      '"We heard the first alarm just after midnight," Solvik said. "Nobody believed it at first.',
+      '"Then the second alarm went, and the third. By two o\'clock the basement was under water.',
+      '"What saved us was the old hand pump in the boiler room."',
+      'The station reopened in March.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    const q = quoteWith(quotes, 'first alarm');
+    expect(q.speaker).toBe('Petra Solvik');
+    expect(envelope(text, q)).toMatch(/^"We heard .* boiler room\."$/s);
+    expect(q.text).toContain('second alarm');
+    expect(q.text).toContain('old hand pump');
+    expect(quotes.filter((x) => x.text.includes('hand pump'))).toHaveLength(1);
+  });
+
   it('gives an unattributed quote that follows in the next paragraph to the previous speaker', () => {
     const text = [
       '“The harbour needs dredging,” port manager Olaf Brandt said.',

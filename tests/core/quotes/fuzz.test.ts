@@ -52,6 +52,20 @@ describe('quote finder on hostile input', () => {
     expect(large).toBeLessThan(small * 8 * 4 + 100);
   });
 
+  it('runs in linear time when every sentence names a new source', () => {
+    const word = (k: number): string => `Q${k.toString(26).replace(/\d/g, (d) => 'abcdefghij'[+d]!)}ar`;
+    const time = (n: number): number => {
+      const text = Array.from({ length: n }, (_, k) => `${word(k)} rejected claims that ${word(k + 1)}ian boats had left, and she said the ${word(k)} ministry agreed.`).join(' ');
+      const t0 = performance.now();
+      analyse(text);
+      return performance.now() - t0;
+    };
+    time(300); // warm up
+    const small = time(1000);
+    const large = time(8000);
+    expect(large).toBeLessThan(small * 8 * 4 + 100);
+  });
+
   it('gets through a huge paragraph without letters quickly', () => {
     const t0 = performance.now();
     analyse('" , . '.repeat(100_000));

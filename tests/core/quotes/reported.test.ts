@@ -51,6 +51,35 @@ describe('reported speech', () => {
     expect(kofi.cue).toBe('stating');
   });
 
+  it('gives a speech verb inside reported content to the subject of that content, not to the outer speaker', () => {
+    const text = `${intro}Dimitrova claimed that the port board had planned the cuts for months while telling skippers their berths were safe.`;
+    const q = analyse(text).quotes.find((x) => x.cue === 'telling')!;
+    expect(q.text).toBe('skippers their berths were safe');
+    expect(q.speakerMention).toBe('the port board');
+    expect(q.speaker).not.toBe('Rosa Dimitrova');
+  });
+
+  it('widens the source over what qualifies it: a relative clause, a place, a body', () => {
+    const text = `${intro}Two skippers who spoke at the hearing argued that the quay was too short. Officials on both sides said privately that talks would resume. Engineers at the port authority noted that the crane was old.`;
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'too short').speakerMention).toBe('Two skippers who spoke at the hearing');
+    expect(quoteWith(quotes, 'talks would resume').speakerMention).toBe('Officials on both sides');
+    expect(quoteWith(quotes, 'crane was old').speakerMention).toBe('Engineers at the port authority');
+  });
+
+  it('reads the source of an attitude over degree words ("was less enthusiastic")', () => {
+    const text = `${intro}The commissioner was less enthusiastic about the cuts but said she could live with them.`;
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'live with them').speaker).toBe('Rosa Dimitrova');
+  });
+
+  it('reads ", warning that" as the participle, with the clause\'s subject as its source', () => {
+    const text = `${intro}The commissioner struck a gloomier note, warning that the fleet would shrink.`;
+    const q = quoteWith(analyse(text).quotes, 'fleet would shrink');
+    expect(q.speakerMention).toBe('The commissioner');
+    expect(q.speaker).toBe('Rosa Dimitrova');
+  });
+
   it('marks reported speech with a quoted part as mixed', () => {
     const text = `${intro}Dimitrova said the delays were “simply unacceptable for a working port.”`;
     const q = quoteWith(analyse(text).quotes, 'delays');

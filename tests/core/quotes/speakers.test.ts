@@ -47,6 +47,54 @@ describe('speakers', () => {
     expect(quoteWith(analyse(text).quotes, 'meeting went well').speaker).toBe('Paul Ekwueme');
   });
 
+  it('gives a pronoun opening a sentence to the subject of the sentence before, not to the busiest speaker', () => {
+    const text = [
+      'Chief surgeon Maria Lindqvist led the study. Lindqvist said that the new clamp had halved bleeding. She added that two hospitals had ordered it, and she insisted that the price would fall.',
+      "The hospital's finance director, Helen Marsh, confirmed on Friday that every theatre would get the clamp. She said the money would come from the equipment budget.",
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'equipment budget').speaker).toBe('Helen Marsh');
+    expect(quoteWith(quotes, 'price would fall').speaker).toBe('Maria Lindqvist');
+  });
+
+  it('gives a pronoun inside a sentence to that sentence\'s subject, else to the subject of the sentence before', () => {
+    const text = [
+      'Race director Sofia Lind confirmed that 9,000 runners had started. "We asked people to be careful and they were," Lind said.',
+      'Winner Nadia Obi, who grew up near the finish, spent an hour signing bibs. Several of the children, she said, had come from her old school.',
+      'Lind told reporters that the course would not change, and she promised that the water stations would stay.',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'her old school').speaker).toBe('Nadia Obi');
+    expect(quoteWith(quotes, 'water stations').speaker).toBe('Sofia Lind');
+  });
+
+  it('skips an organisation named first in the sentence when it looks for the subject a pronoun refers to', () => {
+    const text = [
+      'Chancellor Ilse Marek said on Monday that the talks would go on.',
+      "Replying to the Harbour Times's report, government spokeswoman Nora Feld said that the talks had gone well, but she added that no date was set.",
+    ].join('\n\n');
+    expect(quoteWith(analyse(text).quotes, 'no date was set').speaker).toBe('Nora Feld');
+  });
+
+  it('resolves an epithet ("the 34-year-old Estrian, who ...") to the person the passage is about', () => {
+    const text = [
+      'Coach Lena Ortiz praised the squad on Monday.',
+      'Striker Tomas Kovac signed a new contract on Friday. The 34-year-old Estrian, who joined the club in 2020, told reporters that he would retire there.',
+    ].join('\n\n');
+    expect(quoteWith(analyse(text).quotes, 'retire there').speaker).toBe('Tomas Kovac');
+  });
+
+  it('never gives a quote to the person it addresses by name', () => {
+    const text = [
+      'Governor Tomas Eklund met union leader Per Haugen on Monday.',
+      '"No, Governor Eklund, we will not accept this," Haugen said. "Our members deserve better."',
+      '"We hear you, Per," he replied. "But the budget is fixed."',
+    ].join('\n\n');
+    const { quotes } = analyse(text);
+    expect(quoteWith(quotes, 'We hear you').speaker).toBe('Tomas Eklund');
+    expect(quoteWith(quotes, 'will not accept').speaker).toBe('Per Haugen');
+  });
+
   it('uses the modifier of a role to pick between two holders of it', () => {
     const text = [
       'Valdorian President Ilse Marek hosted President Tomas Kovac of Estria for talks on the river dam.',
@@ -56,6 +104,15 @@ describe('speakers', () => {
     const { quotes } = analyse(text);
     expect(quoteWith(quotes, 'safety data').speaker).toBe('Ilse Marek');
     expect(quoteWith(quotes, 'half of the costs').speaker).toBe('Tomas Kovac');
+  });
+
+  it('resolves a general role word ("the Estrian leader") to the holder of a role of that kind the passage is about', () => {
+    const text = [
+      'President Tomas Kovac of Estria spoke after his call with President Ilse Marek, who had asked for troops at the border.',
+      '"No troops will cross our border," Kovac said. The Estrian leader said that talks on trade would go on.',
+    ].join('\n\n');
+    const q = quoteWith(analyse(text).quotes, 'talks on trade');
+    expect(q.speaker).toBe('Tomas Kovac');
   });
 
   it('tells apart people who share a surname by first name and by Mr./Mrs.', () => {
@@ -128,6 +185,17 @@ describe('speakers', () => {
     expect(names).not.toContain('Jana Holm');
     expect(names).not.toContain('Elias Brook');
     expect(names.some((n) => /Times|Palacio|Greece/.test(n))).toBe(false);
+  });
+
+  it('takes no title across a full stop, so a plural noun opening a sentence is no person', () => {
+    const text = [
+      '"The morning slots went first. Commuters told us they liked them," manager Hugo Brandt said.',
+      'Not everyone was pleased at first. Ingrid Solheim, who runs the kiosk, said sales had dropped.',
+    ].join('\n\n');
+    const { people: found } = analyse(text);
+    expect(found.map((p) => p.name)).not.toContain('Commuters');
+    expect(found.find((p) => p.name === 'Ingrid Solheim')!.titles).toEqual([]);
+    expect(found.flatMap((p) => p.titles).some((t) => t.endsWith('.') && !/^(Dr|Mr|Mrs|Ms|Sen|Gov|Rep)\.$/.test(t))).toBe(false);
   });
 
   it('leaves out the names it is told to ignore', () => {

@@ -1,0 +1,58 @@
+import { isKnownFirstName } from '../text/gender.ts';
+import { isCapitalised, type Token } from '../text/tokens.ts';
+
+export type LoneWordSort = 'common' | 'country' | 'name';
+
+/** Past this many different lone words, an article's words are gathered once instead of searched for each. */
+const SEARCHES_BEFORE_GATHERING = 32;
+
+/**
+ * What a lone capitalised source the people index does not know is: a common noun opening its sentence
+ * ("Economists noted", written in lower case elsewhere), a country speaking for its government ("Norvane
+ * rejected", with "Norvanian" in the text), or a name. Answers are cached per word.
+ */
+export function createLoneWordSorter(text: string, paragraphs: readonly Token[][]): (name: string, key: string) => LoneWordSort {
+  const sorts = new Map<string, LoneWordSort>();
+  let words: { lower: Set<string>; capitalised: Set<string> } | null = null;
+  const hasLower = (w: string): boolean => (words ? words.lower.has(w) : hasWord(text, w));
+  const hasCapitalised = (w: string): boolean => (words ? words.capitalised.has(w) : hasWord(text, w));
+  return (name, key) => {
+    const known = sorts.get(key);
+    if (known) return known;
+    if (!words && sorts.size >= SEARCHES_BEFORE_GATHERING) words = gather(paragraphs);
+    let sort: LoneWordSort = 'name';
+    if (!isKnownFirstName(name) && (hasLower(key) || (/[^s]s$/.test(key) && hasLower(key.slice(0, -1))))) sort = 'common';
+    else {
+      // "Norvanian" for Norvane, "Chinese" for China, "Israeli" for Israel.
+      const stem = name.replace(/[aeiouy]$/, '');
+      if (stem.length >= 4 && DEMONYM_ENDINGS.some((e) => hasCapitalised(stem + e))) sort = 'country';
+    }
+    sorts.set(key, sort);
+    return sort;
+  };
+}
+
+const DEMONYM_ENDINGS = ['ian', 'an', 'ese', 'ish', 'i'];
+
+function gather(paragraphs: readonly Token[][]): { lower: Set<string>; capitalised: Set<string> } {
+  const lower = new Set<string>();
+  const capitalised = new Set<string>();
+  for (const tokens of paragraphs) {
+    for (const t of tokens) {
+      if (!t.word) continue;
+      if (t.text === t.lower) lower.add(t.lower);
+      else if (isCapitalised(t.text)) capitalised.add(t.text);
+    }
+  }
+  return { lower, capitalised };
+}
+
+/** Does `word` occur as a whole word, with this very case? */
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
