@@ -78,7 +78,6 @@ export function createConsoleService(commands: readonly Command[], io: ConsoleIo
       dispatcher = createDispatcher(ctx, commands);
       const exit = io.onExit ?? (() => process.kill(process.pid, 'SIGINT'));
       rl = createInterface({ input: io.input, output: io.output, completer: createCompleter(ctx, commands), terminal: io.terminal ?? true, prompt: 'quotewire> ' });
-      io.output.write(`quotewire console: ${ctx.store.articles.count()} articles. Type /help, /article latest or /quote NAME (Tab completes; Ctrl-D quits).\n`);
       rl.on('line', (line) => {
         busy = busy.then(async () => {
           if (/^\s*(exit|quit)\s*$/i.test(line)) return void rl?.close();
@@ -91,7 +90,13 @@ export function createConsoleService(commands: readonly Command[], io: ConsoleIo
       rl.on('close', () => {
         if (!stopping) exit();
       });
-      rl.prompt();
+      // Greet once start-up is over, so that the start-up log lines come before the prompt, not over it.
+      const articles = ctx.store.articles.count();
+      setImmediate(() => {
+        if (!rl) return;
+        io.output.write(`quotewire console: ${articles} articles. Type /help, /article latest or /quote NAME (Tab completes; Ctrl-D quits).\n`);
+        rl.prompt();
+      });
     },
     async stop() {
       stopping = true;
