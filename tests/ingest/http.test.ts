@@ -1,4 +1,6 @@
+import { connect, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +22,42 @@ async function failure(promise: Promise<unknown>): Promise<FetchError> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(FetchError);
   return error as FetchError;
+}
+
+/**
+ * A TCP port on 127.0.0.1 that accepts no more connections: a listener (backlog 1) on a worker thread
+ * that sleeps, with its accept queue filled by two idle connections.
+ */
+async function unresponsiveListener(): Promise<{ port: number; release: () => Promise<void> }> {
+  const worker = new Worker(
+    `const { createServer } = require('node:net');
+    const { parentPort } = require('node:worker_threads');
+    const server = createServer(() => {});
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+      parentPort.once('message', (wake) => Atomics.wait(new Int32Array(wake), 0, 0));
+      parentPort.postMessage(server.address().port);
+    });`,
+    { eval: true },
+  );
+  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+  const wake = new SharedArrayBuffer(4);
+  worker.postMessage(wake);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the worker fall asleep
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 2; i++) {
+    const socket = connect(port, '127.0.0.1');
+    fillers.push(socket);
+    await new Promise((resolve) => socket.once('connect', resolve));
+  }
+  return {
+    port,
+    release: async () => {
+      for (const socket of fillers) socket.destroy();
+      Atomics.store(new Int32Array(wake), 0, 1);
+      Atomics.notify(new Int32Array(wake), 0);
+      await worker.terminate();
+    },
+  };
 }
 
 describe('safeFetch', () => {
@@ -105,6 +143,21 @@ describe('safeFetch', () => {
     const error = await failure(safeFetch(server.url('/silent'), { ...open, timeoutMs: 300 }));
     expect(error.reason).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives up on a host that never completes the connection', async () => {
+    // A listener whose thread is blocked and whose accept queue is full: the kernel drops further SYNs,
+    // which is what a firewalled or vanished host looks like from here.
+    const { port, release } = await unresponsiveListener();
+    try {
+      const started = Date.now();
+      const error = await failure(safeFetch(`http://127.0.0.1:${port}/`, { ...open, connectTimeoutMs: 300, timeoutMs: 10_000 }));
+      expect(error.reason).toBe('connect-timeout');
+      expect(error.message).toContain(`127.0.0.1:${port}`);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await release();
+    }
   });
 
   it('gives up on a body that stops half way', async () => {
