@@ -85,10 +85,19 @@ export function gatherDigest(digests: DigestStore, window: { since: string; unti
   };
 }
 
-/** The window of the next digest: since the previous delivered one (see windowStart), or the last 24 hours for the first. */
+/** How far back a digest reaches at most, after a long gap (a digest switched back on, a bot offline for weeks). */
+export const MAX_WINDOW_DAYS = 7;
+
+/**
+ * The window of the next digest: since the previous delivered one (see windowStart), or the last 24 hours for
+ * the first; never more than MAX_WINDOW_DAYS back. Days that failed or were missed are covered by the next
+ * digest that goes out, but a channel that switches its digest back on months later gets the last week's
+ * news, not everything since its old digest.
+ */
 export function digestWindow(digests: DigestStore, guildId: string, now: Date): { since: string; until: string } {
-  const until = now.toISOString();
-  return { since: digests.windowStart(guildId) ?? new Date(now.getTime() - DAY_MS).toISOString(), until };
+  const start = digests.windowStart(guildId) ?? new Date(now.getTime() - DAY_MS).toISOString();
+  const earliest = new Date(now.getTime() - MAX_WINDOW_DAYS * DAY_MS).toISOString();
+  return { since: start > earliest ? start : earliest, until: now.toISOString() };
 }
 
 /** What would be posted for a guild right now (no claim, nothing recorded). */

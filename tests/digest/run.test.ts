@@ -51,6 +51,22 @@ describe('runDueDigests', () => {
     ]);
   });
 
+  it('reaches back at most a week when a digest is switched back on after months', async () => {
+    const { store, ctx, poster } = setup();
+    addArticle(store, { title: 'Bakery cooperative opens a second shop', ingestedAt: '2026-01-15T08:00:00.000Z' });
+    await runDueDigests(ctx, at('2026-01-15T09:00:00Z'), poster);
+    store.digests.unsubscribe(GUILD);
+    addArticle(store, { title: 'Winter story from February', ingestedAt: '2026-02-10T08:00:00.000Z' });
+    addArticle(store, { title: 'Ferry timetable changes for spring', ingestedAt: '2026-03-05T15:00:00.000Z' });
+    store.digests.subscribe({ guildId: GUILD, channelId: CHANNEL, time: '09:00', timeZone: 'UTC', articles: 5, now: '2026-03-10T12:00:00.000Z', createdBy: 'tester' });
+    await runDueDigests(ctx, at('2026-03-11T09:00:00Z'), poster);
+    expect(poster.posts.map((p) => p.message.embeds!.map((e) => e.title))).toEqual([
+      ['Bakery cooperative opens a second shop'],
+      ['Ferry timetable changes for spring'],
+    ]);
+    expect(poster.posts[1]!.message.content).toContain('<t:1772614800:f>'); // since 2026-03-04 09:00 UTC
+  });
+
   it('orders newest and most quoted first and keeps the chosen number', async () => {
     const { store, ctx, poster } = setup();
     store.digests.subscribe({ guildId: GUILD, channelId: CHANNEL, time: '09:00', timeZone: 'UTC', articles: 2, now: '2026-01-10T00:00:00.000Z', createdBy: null });
