@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
+import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, CUE_WORDS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -42,17 +42,17 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
     let insideFrom = -1; // token where that content starts
-    const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
+    let headline: boolean | null = null; // "Obama Says Museum Will Tell ...": worked out when a capitalised frame word needs it
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
-      if (!t.word || markOf[i]! >= 0 || (isCapitalised(t.text) && t.lower !== 'according' && !(headline && i > unit.from))) continue;
+      // One look-up turns away most words; `text === lower` is the cheap half of "not capitalised".
+      if (!t.word || markOf[i]! >= 0 || !FRAME_WORDS.has(t.lower)) continue;
+      if (t.text !== t.lower && isCapitalised(t.text) && t.lower !== 'according' && !(i > unit.from && (headline ??= isHeadline(tokens, unit.from, unit.to)))) continue;
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const next = tokens[i + 1]?.lower;
-        // ", warning that ..." is the participle, "a warning that ..." the noun.
-        const participle = t.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
-        if (ATTRIBUTION_NOUNS.has(t.lower) && !participle && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
+        if (ATTRIBUTION_NOUNS.has(t.lower) && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo) && !isParticiple(tokens, i)) {
           frame = nounFrame(text, view, u, i);
           if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
           continue;
@@ -193,6 +193,14 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
   return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: np.from - 1 };
 }
 
+/** Every word a frame can start at: "according", the attribution nouns and the cue words. */
+const FRAME_WORDS: ReadonlySet<string> = new Set(['according', ...ATTRIBUTION_NOUNS, ...CUE_WORDS]);
+
+/** ", warning that ..." is the participle, "a warning that ..." the noun. */
+function isParticiple(tokens: Token[], i: number): boolean {
+  return tokens[i]!.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
+}
+
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
@@ -207,9 +215,12 @@ function isHeadline(tokens: Token[], from: number, to: number): boolean {
   let caps = 0;
   for (let m = from; m < to && m - from < 40; m++) {
     const t = tokens[m]!;
-    if (!t.word || HEADLINE_SMALL_WORDS.has(t.text)) continue;
+    if (!t.word) continue;
+    if (t.text !== t.lower && isCapitalised(t.text)) caps++;
+    else if (HEADLINE_SMALL_WORDS.has(t.text)) continue; // the small words are all lower case
+    // Six words in lower case already need 24 capitalised ones, and a headline has fewer than 30 words.
+    else if (words - caps >= 5) return false;
     words++;
-    if (isCapitalised(t.text)) caps++;
   }
   return words >= 3 && words < 30 && caps >= words * 0.8;
 }

@@ -35,6 +35,8 @@ export function findMarkedSpans(text: string, paragraph: Span): MarkedSpan[] {
   let openAt = -1;
   let openWidth = 0;
   for (let i = paragraph.start; i < paragraph.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 34 && code !== 39 && code < 0xab) continue; // no mark below « but " and '
     const w = markAt(text, i);
     if (w === 0) continue;
     const c = text[i]!;

@@ -22,17 +22,21 @@ export function accordingTo(text: string, view: ParagraphView, u: number, i: num
   const unit = view.units[u]!;
   const np = phraseAfter(tokens, i + 2, unit.to);
   if (!np) return null;
-  const base = { paragraph: view.index, unit: u, cue: 'according to', cueStart: tokens[i]!.start, cueEnd: tokens[i + 1]!.end, mention: { start: np.start, end: np.end } };
+  // Field by field, in the order of every other frame: one shape for all frames.
+  const frame = (seg: Span): Frame => ({
+    paragraph: view.index, unit: u, cue: 'according to', cueStart: tokens[i]!.start, cueEnd: tokens[i + 1]!.end,
+    mention: { start: np.start, end: np.end }, segments: [seg],
+  });
   const atStart = i === unit.from || (i === unit.from + 1 && /^(but|and|yet)$/.test(tokens[unit.from]!.lower));
   if (atStart) {
     let k = np.to;
     while (k < unit.to && tokens[k]!.text !== ',') k++;
     const seg = k < unit.to ? trimContent(text, tokens[k]!.end, Math.min(tokens[unit.to - 1]!.end, tokens[k]!.end + MAX_CONTENT)) : null;
-    return seg ? { ...base, segments: [seg] } : null;
+    return seg ? frame(seg) : null;
   }
   const end = tokenEndBefore(tokens, i, unit.from);
   const seg = trimContent(text, Math.max(tokens[unit.from]!.start, end - MAX_CONTENT), end);
-  return seg ? { ...base, segments: [seg] } : null;
+  return seg ? frame(seg) : null;
 }
 
 /** "was first reported by", "maintained by": a passive cue names no source before it. */
