@@ -50,7 +50,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       }
       local.push({ segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index, contextStart: view.tokens[from]!.start, quoted });
     }
-    const byEnd = [...local].sort((a, b) => endOf(a) - endOf(b));
+    const byEnd = sortedBy([...local], endOf);
     let fp = 0;
     let prevQuoted: Draft | undefined;
     unionInPlace(segs);
@@ -109,7 +109,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       const end = last.text === '.' ? last.start : last.end;
       if (end > view.span.start) local.push({ segments: [{ start: view.tokens[0]!.start, end }], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: false });
     }
-    local.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
+    sortedBy(local, startOf);
     for (const d of local) {
       drafts.push(d);
       if (d.quoted) lastQuoted = d;
@@ -200,7 +200,7 @@ function unitAt(view: ParagraphView, pos: number): number {
  * content). The spans are the frames' own: merged ones are copies, never the originals changed.
  */
 function unionInPlace(spans: Span[]): void {
-  if (spans.length > 1) spans.sort((a, b) => a.start - b.start);
+  sortedBy(spans, (s) => s.start);
   let n = 0;
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
@@ -213,6 +213,15 @@ function unionInPlace(spans: Span[]): void {
 }
 
 const endOf = (d: Draft): number => d.segments[d.segments.length - 1]!.end;
+const startOf = (d: Draft): number => d.segments[0]!.start;
+
+/** Sorts `items` in place by `key`, stably, and returns them; the order is nearly always right already, and checking is cheaper. */
+function sortedBy<T>(items: T[], key: (item: T) => number): T[] {
+  for (let k = 1; k < items.length; k++) {
+    if (key(items[k]!) < key(items[k - 1]!)) return items.sort((a, b) => key(a) - key(b));
+  }
+  return items;
+}
 
 /** Does `span` overlap the words inside any of the sorted `marks`? (binary search over their inner ends) */
 function overlapsInner(marks: readonly MarkedSpan[], span: Span): boolean {
