@@ -90,6 +90,8 @@ export function labelFrame(text: string, view: ParagraphView): Frame | null {
   let k = 0;
   if (tokens[0] && isQuoteChar(tokens[0].text)) k = 1;
   const from = k;
+  // The colon comes within the first four tokens: look for it before testing words against NOT_LABELS.
+  if (tokens[from + 1]?.text !== ':' && tokens[from + 2]?.text !== ':' && tokens[from + 3]?.text !== ':') return null;
   while (k < tokens.length && k - from < 4 && tokens[k]!.word && isCapitalised(tokens[k]!.text) && !NOT_LABELS.test(tokens[k]!.text)) k++;
   if (k === from || k - from > 3 || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
   const label = tokens.slice(from, k);
