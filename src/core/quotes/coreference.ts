@@ -166,7 +166,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       return resolve({ start: mention.start, end: comma }, sentenceStart);
     }
     const head = words[words.length - 1] ?? '';
-    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (DEMONYM.test(head) && isCapitalisedWord(text, mention.end - head.length)))) {
+    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (isCapitalisedWord(text, mention.end - head.length) && DEMONYM.test(head)))) {
       // "the 51-year-old", "the Italian": someone the passage is about.
       const person = (x: number): boolean => entities[x]!.kind === 'person';
       const e = previousSubject(mention, person) ?? best(salience(mention.start, sentenceStart), person);
