@@ -13,6 +13,9 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
     return k >= 0 && pos < marks[k]!.end;
   };
   const resolver = createResolver(text, people, insideQuote, sentences, views.map((v) => v.tokens));
+  // Only the drafts that a continuation inherits from are remembered (few articles have any).
+  const inheritedFrom = new Set<Draft>();
+  for (const d of drafts) if (d.inheritFrom) inheritedFrom.add(d.inheritFrom);
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];
@@ -23,7 +26,7 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
     const inherited = d.inheritFrom ? resolved.get(d.inheritFrom) : undefined;
     const mention = inherited ? inherited.mention : d.mention;
     const res: Resolution = inherited ? inherited.res : mention ? resolver.resolve(mention, d.contextStart, segments) : { entity: null, name: null, kind: 'unknown' };
-    resolved.set(d, { res, mention });
+    if (inheritedFrom.size > 0 && inheritedFrom.has(d)) resolved.set(d, { res, mention });
     if (res.entity !== null) {
       resolver.note(mention?.start ?? segments[0]!.start, res.entity);
       quoteCount.set(res.entity, (quoteCount.get(res.entity) ?? 0) + 1);
