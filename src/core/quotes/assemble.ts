@@ -1,18 +1,21 @@
 import type { Person, Quote, QuoteKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
+import type { Token } from '../text/tokens.ts';
 import { createResolver, type Resolution } from './coreference.ts';
 import type { Draft } from './drafts.ts';
 import type { ParagraphView } from './paragraph.ts';
 
 /** Resolves the drafts' speakers in text order and builds the quotes and the article's people. */
-export function toQuotes(text: string, views: ParagraphView[], sentences: Span[], drafts: Draft[], people: PeopleIndex): { quotes: Quote[]; people: Person[] } {
+export function toQuotes(
+  text: string, views: ParagraphView[], paragraphTokens: readonly Token[][], sentences: Span[], drafts: Draft[], people: PeopleIndex,
+): { quotes: Quote[]; people: Person[] } {
   const marks: Span[] = [];
   for (const v of views) for (const m of v.marks) marks.push({ start: m.innerStart, end: m.innerEnd });
   const insideQuote = (pos: number): boolean => {
     const k = lastStartingAtOrBefore(marks, pos);
     return k >= 0 && pos < marks[k]!.end;
   };
-  const resolver = createResolver(text, people, insideQuote, sentences, views.map((v) => v.tokens));
+  const resolver = createResolver(text, people, insideQuote, sentences, paragraphTokens);
   // Only the drafts that a continuation inherits from are remembered (few articles have any).
   const inheritedFrom = new Set<Draft>();
   for (const d of drafts) if (d.inheritFrom) inheritedFrom.add(d.inheritFrom);
