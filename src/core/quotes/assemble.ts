@@ -1,34 +1,41 @@
 import type { Person, Quote, QuoteKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
+import type { Token } from '../text/tokens.ts';
 import { createResolver, type Resolution } from './coreference.ts';
 import type { Draft } from './drafts.ts';
 import type { ParagraphView } from './paragraph.ts';
 
 /** Resolves the drafts' speakers in text order and builds the quotes and the article's people. */
-export function toQuotes(text: string, views: ParagraphView[], sentences: Span[], drafts: Draft[], people: PeopleIndex): { quotes: Quote[]; people: Person[] } {
-  const marks: Span[] = views.flatMap((v) => v.marks.map((m) => ({ start: m.innerStart, end: m.innerEnd })));
+export function toQuotes(
+  text: string, views: ParagraphView[], paragraphTokens: readonly Token[][], sentences: Span[], drafts: Draft[], people: PeopleIndex,
+): { quotes: Quote[]; people: Person[] } {
+  const marks: Span[] = [];
+  for (const v of views) for (const m of v.marks) marks.push({ start: m.innerStart, end: m.innerEnd });
   const insideQuote = (pos: number): boolean => {
     const k = lastStartingAtOrBefore(marks, pos);
     return k >= 0 && pos < marks[k]!.end;
   };
-  const resolver = createResolver(text, people, insideQuote, sentences, views.map((v) => v.tokens));
+  const resolver = createResolver(text, people, insideQuote, sentences, paragraphTokens);
+  // Only the drafts that a continuation inherits from are remembered (few articles have any).
+  const inheritedFrom = new Set<Draft>();
+  for (const d of drafts) if (d.inheritFrom) inheritedFrom.add(d.inheritFrom);
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];
-  const ordered = [...drafts].sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
+  const ordered = inOrder(drafts) ? drafts : [...drafts].sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
   for (const d of ordered) {
-    const segments = d.segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+    const segments = usableSegments(d.segments);
     if (!segments.length) continue;
     const inherited = d.inheritFrom ? resolved.get(d.inheritFrom) : undefined;
     const mention = inherited ? inherited.mention : d.mention;
     const res: Resolution = inherited ? inherited.res : mention ? resolver.resolve(mention, d.contextStart, segments) : { entity: null, name: null, kind: 'unknown' };
-    resolved.set(d, { res, mention });
+    if (inheritedFrom.size > 0 && inheritedFrom.has(d)) resolved.set(d, { res, mention });
     if (res.entity !== null) {
       resolver.note(mention?.start ?? segments[0]!.start, res.entity);
       quoteCount.set(res.entity, (quoteCount.get(res.entity) ?? 0) + 1);
     }
     quotes.push({
-      text: segments.map((s) => text.slice(s.start, s.end)).join(' '),
+      text: joinedText(text, segments),
       start: segments[0]!.start,
       end: segments[segments.length - 1]!.end,
       segments,
@@ -41,11 +48,32 @@ export function toQuotes(text: string, views: ParagraphView[], sentences: Span[]
       speakerKind: res.kind,
     });
   }
-  const persons: Person[] = people.entities
-    .map((e, i) => ({ e, count: quoteCount.get(i) ?? 0 }))
-    .filter(({ e, count }) => e.kind === 'person' || count > 0)
-    .map(({ e, count }) => ({ name: e.name, key: e.key, titles: e.titles, gender: e.gender, kind: e.kind, quoteCount: count }));
+  const persons: Person[] = [];
+  people.entities.forEach((e, i) => {
+    const count = quoteCount.get(i) ?? 0;
+    if (e.kind === 'person' || count > 0) persons.push({ name: e.name, key: e.key, titles: e.titles, gender: e.gender, kind: e.kind, quoteCount: count });
+  });
   return { quotes, people: persons };
+}
+
+/** Are the drafts in text order already? (they nearly always are: sorting is then a copy for nothing) */
+function inOrder(drafts: Draft[]): boolean {
+  for (let k = 1; k < drafts.length; k++) if (drafts[k]!.segments[0]!.start < drafts[k - 1]!.segments[0]!.start) return false;
+  return true;
+}
+
+/** The non-empty segments in text order: the draft's own array when it is that already. */
+function usableSegments(segments: Span[]): Span[] {
+  let clean = true;
+  for (let k = 0; k < segments.length && clean; k++) clean = segments[k]!.end > segments[k]!.start && (k === 0 || segments[k]!.start >= segments[k - 1]!.start);
+  return clean ? segments : segments.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+}
+
+/** The segments' text joined by spaces. */
+function joinedText(text: string, segments: Span[]): string {
+  let out = text.slice(segments[0]!.start, segments[0]!.end);
+  for (let k = 1; k < segments.length; k++) out += ' ' + text.slice(segments[k]!.start, segments[k]!.end);
+  return out;
 }
 
 /** direct: all letters inside quotation marks; indirect: none; mixed: some. */

@@ -20,12 +20,27 @@ export const isClose = (t: Token | undefined, text: string): boolean =>
   t !== undefined && isQuoteChar(t.text) && t.start > 0 && (!/\s/.test(text[t.start - 1]!) || (text[t.start - 1] === ' ' && /['’]/.test(text[t.start - 2] ?? '')));
 export const isOpen = (t: Token | undefined, text: string): boolean => t !== undefined && (isQuoteChar(t.text) || (t.text === "'" && text[t.start + 1] === "'")) && !isClose(t, text);
 
+// Character tests with an ASCII fast path: the regexes, per character, were most of trimContent's time.
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const spaceAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isAsciiSpace(c) : /\s/.test(text[i]!);
+};
+const spaceOrStopAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isAsciiSpace(c) || c === 46 || c === 58 || c === 59 || c === 44 : /\s/.test(text[i]!);
+};
+const letterOrDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) : /[\p{L}\p{N}]/u.test(text[i]!);
+};
+
 /** Trims whitespace, then a final full stop or colon (kept when it sits inside closing quotation marks). */
 export function trimContent(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /[\s.:;,]/.test(text[end - 1]!)) end--;
+  while (start < end && spaceAt(text, start)) start++;
+  while (end > start && spaceOrStopAt(text, end - 1)) end--;
   if (end - start < 3) return null;
-  for (let i = start; i < end; i++) if (/[\p{L}\p{N}]/u.test(text[i]!)) return { start, end };
+  for (let i = start; i < end; i++) if (letterOrDigitAt(text, i)) return { start, end };
   return null;
 }
 
@@ -41,7 +56,17 @@ export function attributionAt(tokens: Token[], k: number, hi: number): boolean {
 }
 
 /** Words that start the reported clause after an adverbial ("said after the convention he would ..."). */
-const CLAUSE_START = /^(that|he|she|they|we|i|it)$/;
+const CLAUSE_START: ReadonlySet<string> = new Set(['that', 'he', 'she', 'they', 'we', 'i', 'it']);
+
+/** Words in "-ly" that are no adverbs. */
+const NOT_LY_ADVERBS: ReadonlySet<string> = new Set(['only', 'early', 'daily', 'family', 'italy', 'july', 'rally', 'ally', 'supply', 'reply']);
+
+/** Words of the adverbials and listeners that come between a cue and its "that" ("said in a statement last week that"), numbers aside. */
+const BEFORE_THAT: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'statement', 'interview', 'letter', 'speech', 'week', 'month', 'year', 'night', 'morning', 'afternoon',
+  'evening', 'time', 'recent', 'news', 'conference', 'rally', 'briefing', 'post', 'email', 'tweet', 'report', 'his', 'her',
+  'their', 'its', 'phone', 'call', 'ago',
+]);
 
 /** The longest adverbial or listener skipped after a cue ("in a phone interview with the station on Tuesday"). */
 const ADVERBIAL_MAX = 12;
@@ -54,7 +79,7 @@ const INFINITIVE_BASES = new Set(['want', 'plan', 'pledge', 'vow', 'refuse', 'ag
 
 export type Rest = 'end' | 'comma' | 'content';
 
-const AFTER_CUE_SKIP = /^(to|of|in|on|at|during|after|before|from|with|via|through|about|last|this|yesterday|today|tonight|earlier|later|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|afterward|afterwards|as|while|when|outside|inside|following)$/;
+const AFTER_CUE_SKIP: ReadonlySet<string> = new Set(['to', 'of', 'in', 'on', 'at', 'during', 'after', 'before', 'from', 'with', 'via', 'through', 'about', 'last', 'this', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'again', 'then', 'afterward', 'afterwards', 'as', 'while', 'when', 'outside', 'inside', 'following']);
 
 /** What follows a cue: the end of the sentence (after adverbials), a comma, or content. Returns the token index reached. */
 export function restAfter(tokens: Token[], k: number, hi: number, takesObject = false): { rest: Rest; at: number } {
@@ -67,7 +92,7 @@ export function restAfter(tokens: Token[], k: number, hi: number, takesObject = 
     const np = phraseAfter(tokens, k, hi);
     const after = np && np.to < hi ? tokens[np.to]! : undefined;
     if (after && /^(to|that|whether|how|why|what|not)$/.test(after.lower)) return { rest: 'content', at: k }; // "urged Trump to ..."
-    if (after && (/^[.,:!?]$/.test(after.text) || AFTER_CUE_SKIP.test(after.lower))) k = np!.to;
+    if (after && (/^[.,:!?]$/.test(after.text) || AFTER_CUE_SKIP.has(after.lower))) k = np!.to;
   }
   const t = tokens[k];
   if (!t) return { rest: 'end', at: k };
@@ -76,11 +101,11 @@ export function restAfter(tokens: Token[], k: number, hi: number, takesObject = 
   if (!t.word) return { rest: 'content', at: k };
   // "expect about 42,000 visitors": "about" before a number is a quantity, not a topic.
   if (t.lower === 'about' && /^[\d$€£]/.test(tokens[k + 1]?.text ?? '')) return { rest: 'content', at: k };
-  if (!AFTER_CUE_SKIP.test(t.lower) && !(/ly$/.test(t.lower) && !/^(only|early|daily|family|italy|july|rally|ally|supply|reply)$/.test(t.lower))) return { rest: 'content', at: k };
+  if (!AFTER_CUE_SKIP.has(t.lower) && !(t.lower.endsWith('ly') && !NOT_LY_ADVERBS.has(t.lower))) return { rest: 'content', at: k };
   // Skip an adverbial or a listener ("to the TV", "in a phone interview", "Friday", "CNN") up to punctuation.
   let m = k;
-  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.test(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text) || inNumber(tokens, m))) m++;
-  if (m < hi && CLAUSE_START.test(tokens[m]!.lower)) return { rest: 'content', at: k };
+  while (m < hi && m - k < ADVERBIAL_MAX && !CLAUSE_START.has(tokens[m]!.lower) && (tokens[m]!.word || !/^[.,:;!?]$/.test(tokens[m]!.text) || inNumber(tokens, m))) m++;
+  if (m < hi && CLAUSE_START.has(tokens[m]!.lower)) return { rest: 'content', at: k };
   if (m >= hi || /^[.!?]$/.test(tokens[m]!.text)) return { rest: 'end', at: m };
   if (tokens[m]!.text === ',' || tokens[m]!.text === ':') return { rest: 'comma', at: m };
   return { rest: 'content', at: k };
@@ -126,7 +151,7 @@ export function continuation(text: string, tokens: Token[], k: number, hi: numbe
   return [];
 }
 
-const GERUND_STOP = /^(adding|saying|noting|arguing|stating|explaining|insisting|warning|claiming|according|citing|calling)$/;
+const GERUND_STOP: ReadonlySet<string> = new Set(['adding', 'saying', 'noting', 'arguing', 'stating', 'explaining', 'insisting', 'warning', 'claiming', 'according', 'citing', 'calling']);
 
 /** Content to the right of a cue: from "that" (or the word after the cue) to the end of the unit. */
 export function rightContent(text: string, tokens: Token[], k: number, hi: number, takesObject: boolean, markOf: readonly number[]): Span | null {
@@ -139,19 +164,19 @@ export function rightContent(text: string, tokens: Token[], k: number, hi: numbe
     if (t.lower === 'that' || (takesObject && /^(whether|how|why|what)$/.test(t.lower))) { start = m; break; }
     if (!t.word && t.text !== '.' && t.text !== '-') break;
     // Only adverbials and listeners come between a cue and its "that".
-    if (!takesObject && !AFTER_CUE_SKIP.test(t.lower) && !isCapitalised(t.text) && !/^(a|an|the|statement|interview|letter|speech|week|month|year|night|morning|afternoon|evening|time|recent|news|conference|rally|briefing|post|email|tweet|report|his|her|their|its|phone|call|ago|\d+)$/.test(t.lower)) break;
+    if (!takesObject && !AFTER_CUE_SKIP.has(t.lower) && !isCapitalised(t.text) && !BEFORE_THAT.has(t.lower) && !/^\d+$/.test(t.lower)) break;
   }
   if (start === k && (tokens[k]!.text === ',' || tokens[k]!.text === ':')) start = k + 1;
   if (start >= hi) return null;
   // A reported clause ("that he rated ... and talked about ...") keeps its own coordinated verbs; a bare
   // complement ("encouraged X to ... and called for ...") ends before the next verb of attribution.
-  const clausal = tokens[start]!.lower === 'that' || CLAUSE_START.test(tokens[start]!.lower);
+  const clausal = tokens[start]!.lower === 'that' || CLAUSE_START.has(tokens[start]!.lower);
   let end = hi;
   for (let m = start + 1; m < hi; m++) {
     const t = tokens[m]!;
     if (markOf[m]! >= 0) continue;
     if (t.text === ';') { end = m; break; }
-    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.test(tokens[m + 1]!.lower) || (!clausal && cueOf(tokens[m + 1]!.lower)?.form === 'gerund') || nestedAttribution(tokens, m + 1, hi, clausal) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
+    if (t.text === ',' && tokens[m + 1] && (GERUND_STOP.has(tokens[m + 1]!.lower) || (!clausal && cueOf(tokens[m + 1]!.lower)?.form === 'gerund') || nestedAttribution(tokens, m + 1, hi, clausal) || attributionAt(tokens, m + 1, hi))) { end = m; break; }
     if ((t.lower === 'and' || t.lower === 'but') && coordinatedCue(tokens, m + 1, hi, clausal)) { end = tokens[m - 1]?.text === ',' ? m - 1 : m; break; }
   }
   return trimContent(text, tokens[start]!.start, Math.min(tokens[end - 1]!.end, tokens[start]!.start + MAX_CONTENT));

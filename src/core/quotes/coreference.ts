@@ -9,6 +9,7 @@ import { isCapitalisedWord, ORG_HEADS, ownerOf } from './source-words.ts';
 import { organisation, roleHolder, type Candidates } from './descriptions.ts';
 import { learnGenderFromText } from './text-gender.ts';
 import { createLoneWordSorter } from './lone-words.ts';
+import { lowerWords } from './mention-words.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -23,7 +24,8 @@ export interface SalienceEvent {
   entity: number;
 }
 
-const PERSON_PRONOUNS: Record<string, Gender | 'any'> = { he: 'male', him: 'male', she: 'female', her: 'female', i: 'any', who: 'any' };
+// A Map, not an object: a keyed load with a fresh string costs a string-table look-up (and "constructor" is no pronoun).
+const PERSON_PRONOUNS = new Map<string, Gender | 'any'>([['he', 'male'], ['him', 'male'], ['she', 'female'], ['her', 'female'], ['i', 'any'], ['who', 'any']]);
 const RELATIVES = new Set(['which', 'that']);
 const GROUP_PRONOUNS = new Set(['they', 'we', 'it']);
 const WINDOW = 2500; // characters looked back for an antecedent
@@ -118,7 +120,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   }
 
   function resolve(mention: Span, sentenceStart: number, content: Span[] = []): Resolution {
-    const words = text.slice(mention.start, mention.end).toLowerCase().match(/[\p{L}][\p{L}'’.-]*/gu) ?? [];
+    const words = lowerWords(text.slice(mention.start, mention.end).toLowerCase());
     // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
     let named: number | null = null;
@@ -139,7 +141,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       return found(named);
     }
     const first = words[0] ?? '';
-    const pg = words.length === 1 ? PERSON_PRONOUNS[first] : undefined;
+    const pg = words.length === 1 ? PERSON_PRONOUNS.get(first) : undefined;
     if (pg) {
       const addressed = namedInQuotes(content);
       const fits = (x: number): boolean => entities[x]!.kind === 'person' && !addressed.has(x) && (pg === 'any' || entities[x]!.gender === pg || entities[x]!.gender === null);
@@ -165,7 +167,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
       return resolve({ start: mention.start, end: comma }, sentenceStart);
     }
     const head = words[words.length - 1] ?? '';
-    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (DEMONYM.test(head) && isCapitalisedWord(text, mention.end - head.length)))) {
+    if (first === 'the' && (words.some((w) => /^\d+-year-old$/.test(w)) || (isCapitalisedWord(text, mention.end - head.length) && DEMONYM.test(head)))) {
       // "the 51-year-old", "the Italian": someone the passage is about.
       const person = (x: number): boolean => entities[x]!.kind === 'person';
       const e = previousSubject(mention, person) ?? best(salience(mention.start, sentenceStart), person);
@@ -188,7 +190,8 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     // A proper name the people index did not know: keep it as written.
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
     if (people.ignored.has(foldName(raw))) return unknown();
-    const nameWords = raw.split(/\s+/).filter((w, k) => !(k === 0 && DETERMINERS.has(w.toLowerCase())));
+    const nameWords = raw.split(/\s+/);
+    if (DETERMINERS.has(nameWords[0]!.toLowerCase())) nameWords.shift();
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');
@@ -213,8 +216,9 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   /** Organisations by the first word of their name, for their short names ("Brennock"). */
   const orgsByFirstWord = new Map<string, number>();
   const indexOrganisation = (x: number): void => {
+    if (entities[x]!.kind !== 'organisation') return;
     const first = foldName(entities[x]!.parts[0] ?? '');
-    if (entities[x]!.kind === 'organisation' && first && !orgsByFirstWord.has(first)) orgsByFirstWord.set(first, x);
+    if (first && !orgsByFirstWord.has(first)) orgsByFirstWord.set(first, x);
   };
   entities.forEach((_, x) => indexOrganisation(x));
 

@@ -142,7 +142,7 @@ const ADJECTIVE_CUES = new Map<string, Set<string>>(Object.entries({
 const ADJECTIVE_INFO: CueInfo = { base: 'be', form: 'finite', takesObject: false, prep: true };
 
 /** Every word that can be a cue in some context: the lexicon keys of cueBefore, cueAfterAuxiliary and adjectiveCue. */
-const CUE_WORDS = new Set([...CUES.keys(), ...THAT_CUES.keys(), ...PREP_CUES.keys(), ...BARE_PREP_CUES.keys(), ...ADJECTIVE_CUES.keys()]);
+export const CUE_WORDS: ReadonlySet<string> = new Set([...CUES.keys(), ...THAT_CUES.keys(), ...PREP_CUES.keys(), ...BARE_PREP_CUES.keys(), ...ADJECTIVE_CUES.keys()]);
 
 /**
  * False when no context makes `lower` a cue, so that callers can skip gathering the context (the words

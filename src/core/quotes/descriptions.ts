@@ -33,7 +33,10 @@ export interface Candidates {
 export function roleHolder(c: Candidates, mention: Span, words: string[], sentenceStart: number): number | null {
   const { entities } = c;
   const head = words[words.length - 1]!;
-  const modifiers = words.slice(1, -1).map(foldName);
+  // Loops into `[]` literals, not slice/map: an empty array from map() has another elements kind, and V8
+  // deoptimises the code that has seen only one of the two.
+  const modifiers: string[] = [];
+  for (let k = 1; k < words.length - 1; k++) modifiers.push(foldName(words[k]!));
   const g = genderOfWord(head);
   const family = ROLE_FAMILIES.get(head);
   const holds = (x: number, strict: boolean): boolean => {
@@ -64,7 +67,8 @@ export function roleHolder(c: Candidates, mention: Span, words: string[], senten
 export function organisation(c: Candidates, mention: Span, words: string[], sentenceStart: number): number | null {
   const { entities } = c;
   const head = words[words.length - 1]!;
-  const modifiers = words.slice(0, -1).filter((w) => !DETERMINERS.has(w)).map((w) => foldName(w.replace(/['’]s$/, '')));
+  const modifiers: string[] = [];
+  for (let k = 0; k < words.length - 1; k++) if (!DETERMINERS.has(words[k]!)) modifiers.push(foldName(words[k]!.replace(/['’]s$/, '')));
   const isOrg = (x: number): boolean => entities[x]!.kind === 'organisation';
   const nameWords = (x: number): string[] => entities[x]!.key.split(' ');
   const named = (x: number): boolean => isOrg(x) && nameWords(x).includes(head);

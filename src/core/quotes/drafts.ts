@@ -1,6 +1,7 @@
 import type { Span } from '../types.ts';
 import { cueBefore, cueOf, CUE_ADVERBS } from './cues.ts';
 import { findFrames } from './frames.ts';
+import type { MarkedSpan } from './marks.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore } from './phrases.ts';
 import { isQuoteChar } from '../text/tokens.ts';
@@ -34,32 +35,40 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
   let openOrphan: Draft | null = null;
   for (const view of views) {
     const frames = findFrames(text, view);
-    const frameUnits = new Set(frames.map((f) => view.units[f.unit]!.from));
-    const local: Draft[] = frames.map((f) => ({
-      segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index,
-      contextStart: view.tokens[view.units[f.unit]!.from]!.start, quoted: false,
-    }));
-    const inners = view.marks.map((m) => ({ start: m.innerStart, end: m.innerEnd }));
-    for (const d of local) d.quoted = d.segments.some((s) => overlapsAny(inners, s));
-    const byEnd = [...local].sort((a, b) => endOf(a) - endOf(b));
+    // Plain loops into `[]` literals throughout: arrays from map/filter/flatMap start with another elements
+    // kind when empty, and V8 deoptimises the code that meets that second kind.
+    const frameUnits = new Set<number>();
+    const local: Draft[] = [];
+    const segs: Span[] = [];
+    for (const f of frames) {
+      const from = view.units[f.unit]!.from;
+      frameUnits.add(from);
+      let quoted = false;
+      for (const s of f.segments) {
+        quoted ||= overlapsInner(view.marks, s);
+        segs.push(s);
+      }
+      local.push({ segments: f.segments, cue: f.cue, mention: f.mention, inheritFrom: null, paragraph: view.index, contextStart: view.tokens[from]!.start, quoted });
+    }
+    const byEnd = sortedBy([...local], endOf);
     let fp = 0;
     let prevQuoted: Draft | undefined;
-    const segs = union(local.flatMap((d) => d.segments));
+    unionInPlace(segs);
     const covered = (m: Span): boolean => {
       for (let k = Math.max(0, firstEndingAfter(segs, m.start)); k < segs.length && segs[k]!.start < m.end; k++) {
         if (overlap(segs[k]!, m) > (m.end - m.start) / 2) return true;
       }
       return false;
     };
-    // Short quotations count only as the rest of an attributed quote: `"Nobody asked us," Haugen said. "Not once."`
-    const standalone = view.marks.filter((m) => !covered(m) && (m.quoteLike || opensUnit(view, m)));
     if (openOrphan && local.length && local[0]!.quoted && view.marks[0] && view.marks[0].start - view.span.start < 3 && covered(view.marks[0])) {
       // `"A. ¶ "B," she said.`: the open quote of the last paragraph is the start of this one.
       local[0]!.segments = [...openOrphan.segments, ...local[0]!.segments];
       drafts.splice(drafts.indexOf(openOrphan), 1);
     }
     openOrphan = null;
-    for (const m of standalone) {
+    for (const m of view.marks) {
+      // Short quotations count only as the rest of an attributed quote: `"Nobody asked us," Haugen said. "Not once."`
+      if (covered(m) || !(m.quoteLike || opensUnit(view, m))) continue;
       const seg = { start: m.start, end: m.end };
       const unit = view.units[unitAt(view, m.start)]!;
       const dash = dashSource(text, view, m.end);
@@ -100,7 +109,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       const end = last.text === '.' ? last.start : last.end;
       if (end > view.span.start) local.push({ segments: [{ start: view.tokens[0]!.start, end }], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: false });
     }
-    local.sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
+    sortedBy(local, startOf);
     for (const d of local) {
       drafts.push(d);
       if (d.quoted) lastQuoted = d;
@@ -186,21 +195,42 @@ function unitAt(view: ParagraphView, pos: number): number {
   return lo;
 }
 
-/** Sorted, non-overlapping union of spans (nested attributions overlap their outer content). */
-function union(spans: Span[]): Span[] {
-  const out: Span[] = [];
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else out.push({ start: s.start, end: s.end });
+/**
+ * Replaces `spans` by their sorted, non-overlapping union (nested attributions overlap their outer
+ * content). The spans are the frames' own: merged ones are copies, never the originals changed.
+ */
+function unionInPlace(spans: Span[]): void {
+  sortedBy(spans, (s) => s.start);
+  let n = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    const last = n > 0 ? spans[n - 1]! : undefined;
+    if (last && s.start <= last.end) {
+      if (s.end > last.end) spans[n - 1] = { start: last.start, end: s.end };
+    } else spans[n++] = s;
   }
-  return out;
+  spans.length = n;
 }
 
 const endOf = (d: Draft): number => d.segments[d.segments.length - 1]!.end;
+const startOf = (d: Draft): number => d.segments[0]!.start;
 
-/** Does `span` overlap any of the sorted, non-nesting `spans`? (binary search) */
-function overlapsAny(spans: Span[], span: Span): boolean {
-  const k = firstEndingAfter(spans, span.start);
-  return k < spans.length && spans[k]!.start < span.end;
+/** Sorts `items` in place by `key`, stably, and returns them; the order is nearly always right already, and checking is cheaper. */
+function sortedBy<T>(items: T[], key: (item: T) => number): T[] {
+  for (let k = 1; k < items.length; k++) {
+    if (key(items[k]!) < key(items[k - 1]!)) return items.sort((a, b) => key(a) - key(b));
+  }
+  return items;
+}
+
+/** Does `span` overlap the words inside any of the sorted `marks`? (binary search over their inner ends) */
+function overlapsInner(marks: readonly MarkedSpan[], span: Span): boolean {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.innerEnd <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < marks.length && marks[lo]!.innerStart < span.end;
 }

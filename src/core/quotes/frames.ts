@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
+import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, CUE_WORDS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
@@ -42,24 +42,24 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
     let insideFrom = -1; // token where that content starts
-    const headline = isHeadline(tokens, unit.from, unit.to); // "Obama Says Museum Will Tell ..." 
+    let headline: boolean | null = null; // "Obama Says Museum Will Tell ...": worked out when a capitalised frame word needs it
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
-      if (!t.word || markOf[i]! >= 0 || (isCapitalised(t.text) && t.lower !== 'according' && !(headline && i > unit.from))) continue;
+      // One look-up turns away most words; `text === lower` is the cheap half of "not capitalised".
+      if (!t.word || markOf[i]! >= 0 || !FRAME_WORDS.has(t.lower)) continue;
+      if (t.text !== t.lower && isCapitalised(t.text) && t.lower !== 'according' && !(i > unit.from && (headline ??= isHeadline(tokens, unit.from, unit.to)))) continue;
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
       else {
         const next = tokens[i + 1]?.lower;
-        // ", warning that ..." is the participle, "a warning that ..." the noun.
-        const participle = t.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
-        if (ATTRIBUTION_NOUNS.has(t.lower) && !participle && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo)) {
+        if (ATTRIBUTION_NOUNS.has(t.lower) && next !== undefined && /^(that|about)$/.test(next) && !(t.start < insideTo) && !isParticiple(tokens, i)) {
           frame = nounFrame(text, view, u, i);
           if (frame) { frames.push(frame); insideTo = Math.max(insideTo, frame.segments[0]!.end); }
           continue;
         }
         if (!mayBeCue(t.lower)) continue;
         const cue = cueBefore(t.lower, next)
-          ?? (AUXILIARY.test(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.test(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
+          ?? (AUXILIARY.has(tokens[i - 1]?.lower ?? '') || (tokens[i - 1] && CUE_ADVERBS.has(tokens[i - 1]!.lower) && AUXILIARY.has(tokens[i - 2]?.lower ?? '')) ? cueAfterAuxiliary(t.lower, next) : undefined)
           ?? adjectiveCue(t.lower, next, beforeAdverbs(tokens, i, unit.from));
         if (!cue || (t.start < insideTo && !NESTING_CUES.has(cue.base))) continue;
         // "began writing for the stage": an activity, not an attribution ("keeps saying she ..." is one).
@@ -122,7 +122,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
     return frameWith(base, lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j), [seg]);
   }
   if (j < lo) return null;
-  if (prev && /^(and|but|then|by|after|before|while|from|for|without|or)$/.test(prev.lower) && j > unit.from) {
+  if (prev && CLAUSE_LINKS.has(prev.lower) && j > unit.from) {
     // "X did Y and said ...", "responded by saying ...": the source is the clause's subject.
     const seg = rightContent(text, tokens, i + 1, unit.to, takesObject, view.markOf);
     const mention = lastSubject ?? clauseSubject(tokens, view.markOf, unit.from, j);
@@ -140,6 +140,9 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, cue);
 }
 
+/** Words after which a cue's source is the subject of the clause ("X did Y and said ...", "responded by saying ..."). */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set(['and', 'but', 'then', 'by', 'after', 'before', 'while', 'from', 'for', 'without', 'or']);
+
 /** The word before a cue once adverbs are stepped over ("were also deeply concerned" -> "were"). */
 function beforeAdverbs(tokens: Token[], i: number, from: number): string | undefined {
   let k = i - 1;
@@ -153,9 +156,9 @@ const ACTIVITY_PREPOSITIONS = new Set(['for', 'on', 'in', 'at', 'with', 'from', 
 
 const DEGREE_WORDS = new Set(['less', 'more', 'most', 'least', 'very', 'quite', 'rather', 'too', 'so', 'somewhat', 'far', 'much', 'as', 'no']);
 
-const AUXILIARY = /^(did|do|does|will|would|could|can|should|may|might|must|to|not|didn't|don't|doesn't|won't|wouldn't|can't)$/;
+const AUXILIARY: ReadonlySet<string> = new Set(['did', 'do', 'does', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'to', 'not', "didn't", "don't", "doesn't", "won't", "wouldn't", "can't"]);
 
-const SUBORDINATORS = /^(when|whenever|if|unless|because|while|as|since|after|before|although|though|once|until)$/;
+const SUBORDINATORS: ReadonlySet<string> = new Set(['when', 'whenever', 'if', 'unless', 'because', 'while', 'as', 'since', 'after', 'before', 'although', 'though', 'once', 'until']);
 
 /** The start of the clause that ends at token `to`: after the last semicolon of the unit before it. */
 function clauseStart(tokens: Token[], from: number, to: number): number {
@@ -163,7 +166,10 @@ function clauseStart(tokens: Token[], from: number, to: number): number {
   return from;
 }
 
-const TIME_NOUNS = /^(week|weekend|month|year|morning|afternoon|evening|night|day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)$/;
+const TIME_NOUNS: ReadonlySet<string> = new Set(['week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'fall', 'autumn', 'winter']);
+
+/** Words in "-ly" that are no adverbs. */
+const NOT_ADVERBS: ReadonlySet<string> = new Set(['only', 'early', 'daily', 'family', 'rally', 'ally', 'supply', 'reply', 'italy', 'july', 'belly', 'bully', 'jolly']);
 
 /**
  * Steps left over what sits between a source and its cue: auxiliaries and adverbs ("has also said"),
@@ -173,8 +179,8 @@ const TIME_NOUNS = /^(week|weekend|month|year|morning|afternoon|evening|night|da
 function skipAdverbials(tokens: Token[], j: number, from: number): number {
   while (j >= from && tokens[j]!.word) {
     const t = tokens[j]!;
-    if (CUE_ADVERBS.has(t.lower) || (t.text === t.lower && t.lower.length > 4 && t.lower.endsWith('ly') && !/^(only|early|daily|family|rally|ally|supply|reply|italy|july|belly|bully|jolly)$/.test(t.lower))) { j--; continue; }
-    if (TIME_NOUNS.test(t.lower) && j - 1 >= from && /^(this|last|next|that|on|earlier|later|every|each)$/.test(tokens[j - 1]!.lower)) { j -= 2; continue; }
+    if (CUE_ADVERBS.has(t.lower) || (t.text === t.lower && t.lower.length > 4 && t.lower.endsWith('ly') && !NOT_ADVERBS.has(t.lower))) { j--; continue; }
+    if (TIME_NOUNS.has(t.lower) && j - 1 >= from && /^(this|last|next|that|on|earlier|later|every|each)$/.test(tokens[j - 1]!.lower)) { j -= 2; continue; }
     break;
   }
   return j;
@@ -193,6 +199,14 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
   return { np: { ...np, end: tokens[commaIdx - 1]!.end }, before: np.from - 1 };
 }
 
+/** Every word a frame can start at: "according", the attribution nouns and the cue words. */
+const FRAME_WORDS: ReadonlySet<string> = new Set(['according', ...ATTRIBUTION_NOUNS, ...CUE_WORDS]);
+
+/** ", warning that ..." is the participle, "a warning that ..." the noun. */
+function isParticiple(tokens: Token[], i: number): boolean {
+  return tokens[i]!.lower.endsWith('ing') && /^(,|and|while|before|after|by)$/.test(tokens[i - 1]?.lower ?? '');
+}
+
 /** Cue forms that are also nouns: after a possessive ("Editor's note", "Trump's claims") they are nouns. */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
@@ -207,9 +221,12 @@ function isHeadline(tokens: Token[], from: number, to: number): boolean {
   let caps = 0;
   for (let m = from; m < to && m - from < 40; m++) {
     const t = tokens[m]!;
-    if (!t.word || HEADLINE_SMALL_WORDS.has(t.text)) continue;
+    if (!t.word) continue;
+    if (t.text !== t.lower && isCapitalised(t.text)) caps++;
+    else if (HEADLINE_SMALL_WORDS.has(t.text)) continue; // the small words are all lower case
+    // Six words in lower case already need 24 capitalised ones, and a headline has fewer than 30 words.
+    else if (words - caps >= 5) return false;
     words++;
-    if (isCapitalised(t.text)) caps++;
   }
   return words >= 3 && words < 30 && caps >= words * 0.8;
 }
@@ -241,7 +258,7 @@ function subjectFrame(
   }
   if (rest === 'end' || (rest === 'comma' && attributionAt(tokens, at + 1, unit.to))) return null;
   // "When veterans ask for help, too many calls ...": a subordinate clause does not own the main clause.
-  if (rest === 'comma' && b && SUBORDINATORS.test(b.lower) && tokens[at]!.text === ',') return null;
+  if (rest === 'comma' && b && SUBORDINATORS.has(b.lower) && tokens[at]!.text === ',') return null;
   const seg = rightContent(text, tokens, rest === 'comma' ? at : i + 1, unit.to, takesObject, markOf);
   if (!seg) return null;
   // "what the senators said was gerrymandering": the content opens with the relative word before the source.

@@ -1,5 +1,6 @@
 import type { Person, Quote, Span } from '../types.ts';
 import { recognisePeople } from '../text/people.ts';
+import type { Token } from '../text/tokens.ts';
 import { buildViews } from './paragraph.ts';
 import { collectDrafts } from './drafts.ts';
 import { toQuotes } from './assemble.ts';
@@ -24,7 +25,9 @@ export interface QuoteResult {
 export function findQuotes(input: QuoteInput): QuoteResult {
   const { text } = input;
   const views = buildViews(text, input.paragraphs, input.sentences);
-  const people = recognisePeople(text, views.map((v) => v.tokens), input.ignoreNames ?? []);
+  const paragraphTokens: Token[][] = [];
+  for (const v of views) paragraphTokens.push(v.tokens);
+  const people = recognisePeople(text, paragraphTokens, input.ignoreNames ?? []);
   const drafts = collectDrafts(text, views);
-  return toQuotes(text, views, input.sentences, drafts, people);
+  return toQuotes(text, views, paragraphTokens, input.sentences, drafts, people);
 }

@@ -38,6 +38,11 @@ export interface Phrase {
 }
 
 const isWordLike = (t: Token): boolean => t.word;
+/** `/^\d/.test(s)` without a regex call. */
+const startsWithDigit = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 
 /** Does the phrase have a head worth calling a source (a name, a pronoun or a noun, not just "the")? */
 function hasHead(tokens: Token[], from: number, to: number): boolean {
@@ -89,7 +94,7 @@ export function phraseBefore(tokens: Token[], j: number, lo: number, nested = fa
     }
     if (STOPS.has(t.lower) && !(isCapitalised(t.text) && words > 0 && k > lo && tokens[k - 1]!.word && isCapitalised(tokens[k - 1]!.text))) break;
     if (cueOf(t.lower) && !isCapitalised(t.text)) break;
-    if (/^\d+$/.test(t.text) && words > 0) break;
+    if (words > 0 && startsWithDigit(t.text) && /^\d+$/.test(t.text)) break;
     words++;
     n++;
     k--;
@@ -114,7 +119,7 @@ export function phraseBefore(tokens: Token[], j: number, lo: number, nested = fa
     // "an ad in 2008 questioned", "Schiff, 56, told": the source is before the date or the age.
     if (nested) return null;
     let m = from - 1;
-    while (m >= lo && from - m < 8 && (!tokens[m]!.word || /^\d/.test(tokens[m]!.text) || DATE_WORDS.has(tokens[m]!.lower) || DATE_PREPOSITIONS.has(tokens[m]!.lower)) && !isQuoteChar(tokens[m]!.text)) m--;
+    while (m >= lo && from - m < 8 && (!tokens[m]!.word || startsWithDigit(tokens[m]!.text) || DATE_WORDS.has(tokens[m]!.lower) || DATE_PREPOSITIONS.has(tokens[m]!.lower)) && !isQuoteChar(tokens[m]!.text)) m--;
     return m >= lo && m < from - 1 ? phraseBefore(tokens, m, lo, true) : null;
   }
   return mk(tokens, from, j + 1);
@@ -127,7 +132,7 @@ const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'during', 'by', 'at', 'o
 function namesOnlyNumbers(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    if (t.word && !/^\d/.test(t.text) && !DATE_WORDS.has(t.lower)) return false;
+    if (t.word && !startsWithDigit(t.text) && !DATE_WORDS.has(t.lower)) return false;
   }
   return true;
 }
@@ -198,7 +203,7 @@ function plausibleSource(tokens: Token[], from: number, to: number): boolean {
   if (/^(of|for)$/.test(last.lower)) return false;
   if (!isCapitalised(last.text) && /ed$/.test(last.lower) && to - from > 1) return false;
   // "the port handed 31 accused smugglers": a number is no head of a source.
-  if (/^\d/.test(last.text) && to - from > 1) return false;
+  if (startsWithDigit(last.text) && to - from > 1) return false;
   return true;
 }
 

@@ -22,17 +22,21 @@ export function accordingTo(text: string, view: ParagraphView, u: number, i: num
   const unit = view.units[u]!;
   const np = phraseAfter(tokens, i + 2, unit.to);
   if (!np) return null;
-  const base = { paragraph: view.index, unit: u, cue: 'according to', cueStart: tokens[i]!.start, cueEnd: tokens[i + 1]!.end, mention: { start: np.start, end: np.end } };
+  // Field by field, in the order of every other frame: one shape for all frames.
+  const frame = (seg: Span): Frame => ({
+    paragraph: view.index, unit: u, cue: 'according to', cueStart: tokens[i]!.start, cueEnd: tokens[i + 1]!.end,
+    mention: { start: np.start, end: np.end }, segments: [seg],
+  });
   const atStart = i === unit.from || (i === unit.from + 1 && /^(but|and|yet)$/.test(tokens[unit.from]!.lower));
   if (atStart) {
     let k = np.to;
     while (k < unit.to && tokens[k]!.text !== ',') k++;
     const seg = k < unit.to ? trimContent(text, tokens[k]!.end, Math.min(tokens[unit.to - 1]!.end, tokens[k]!.end + MAX_CONTENT)) : null;
-    return seg ? { ...base, segments: [seg] } : null;
+    return seg ? frame(seg) : null;
   }
   const end = tokenEndBefore(tokens, i, unit.from);
   const seg = trimContent(text, Math.max(tokens[unit.from]!.start, end - MAX_CONTENT), end);
-  return seg ? { ...base, segments: [seg] } : null;
+  return seg ? frame(seg) : null;
 }
 
 /** "was first reported by", "maintained by": a passive cue names no source before it. */
@@ -86,6 +90,8 @@ export function labelFrame(text: string, view: ParagraphView): Frame | null {
   let k = 0;
   if (tokens[0] && isQuoteChar(tokens[0].text)) k = 1;
   const from = k;
+  // The colon comes within the first four tokens: look for it before testing words against NOT_LABELS.
+  if (tokens[from + 1]?.text !== ':' && tokens[from + 2]?.text !== ':' && tokens[from + 3]?.text !== ':') return null;
   while (k < tokens.length && k - from < 4 && tokens[k]!.word && isCapitalised(tokens[k]!.text) && !NOT_LABELS.test(tokens[k]!.text)) k++;
   if (k === from || k - from > 3 || tokens[k]?.text !== ':' || k + 1 >= tokens.length) return null;
   const label = tokens.slice(from, k);

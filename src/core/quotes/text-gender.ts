@@ -10,6 +10,7 @@ export function learnGenderFromText(text: string, sentences: Span[], subjectOf: 
   for (const [s, e] of subjectOf) {
     const next = sentences[s + 1];
     if (!next || entities[e]!.kind !== 'person') continue;
+    if (!startsWithSOrH(text, next.start)) continue; // no "she", "her", "he" or "his": spare the regex
     const word = /^[“"‘']?(\p{L}+)/u.exec(text.slice(next.start, next.start + 12))?.[1]?.toLowerCase();
     const g = word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
     if (!g) continue;
@@ -23,4 +24,11 @@ export function learnGenderFromText(text: string, sentences: Span[], subjectOf: 
     ent.gender = v.female > v.male ? 'female' : 'male';
     ent.genderSource = 'text';
   }
+}
+
+/** Does the sentence at `pos` open (after one optional quotation mark) with an s or an h? */
+function startsWithSOrH(text: string, pos: number): boolean {
+  let c = text[pos];
+  if (c === '“' || c === '"' || c === '‘' || c === "'") c = text[pos + 1];
+  return c === 's' || c === 'S' || c === 'h' || c === 'H';
 }
