@@ -47,18 +47,69 @@ interface Run {
   thing: boolean;
 }
 
-const POSSESSIVE = /['’]s?$/;
-const POSSESSIVE_END = /['’]s?$/;
 const ACRONYM = /^[A-Z][A-Z&.]{1,7}$/;
 /** Organisations named by one word of the organisation list. */
 const SINGLE_WORD_ORGS = new Set(['congress', 'senate', 'parliament', 'pentagon', 'kremlin', 'reuters', 'treasury', 'nato']);
+/** Capitalised words that start a title without being one ("White House spokeswoman", "U.S. Senator"). */
+const TITLE_LEADS = new Set(['White', 'House', 'U.S', 'US']);
+const CONNECTORS = new Set(['of', 'for', 'and']);
+
+// The string helpers below do what the regular expressions in their comments do, without the regex engine:
+// runsOf calls them for almost every capitalised word of an article.
+
+/** Does the word end in a possessive, /['’]s?$/ ("Kovac's", "Jones'")? */
+function endsPossessive(word: string): boolean {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return true;
+  if (last !== 115 || n < 2) return false;
+  const before = word.charCodeAt(n - 2);
+  return before === 39 || before === 0x2019;
+}
+
+/** The word without a possessive ending: word.replace(/['’]s?$/, ''). */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  const last = word.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return word.slice(0, -1);
+  if (last !== 115 || n < 2) return word;
+  const before = word.charCodeAt(n - 2);
+  return before === 39 || before === 0x2019 ? word.slice(0, -2) : word;
+}
+
+const withoutFinalDot = (word: string): string => (word.endsWith('.') ? word.slice(0, -1) : word);
+const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
+const isNameWord = (t: Token | undefined): boolean => t !== undefined && t.word && isCapitalised(t.text);
+
+/**
+ * Does the connector `c` ("of", "for", "and") join the run so far to a following capitalised word?
+ * "Centers for Disease Control and Prevention", "Secretary of State John Kerry": only after a title or an
+ * organisation word, so "President Tomas Kovac of Estria" stays a person and a place.
+ */
+function connectorJoins(c: Token, run: Token[], next: Token | undefined): boolean {
+  if (c.lower === 'and') {
+    let orgSoFar = false;
+    for (const r of run) if (isOrgWord(r.lower)) { orgSoFar = true; break; }
+    if (!orgSoFar) return false;
+  } else {
+    const prevWord = withoutPossessive(run[run.length - 1]!.lower);
+    if (!(NAME_TITLES.has(prevWord) || ROLE_NOUNS.has(prevWord) || isOrgWord(prevWord))) return false;
+  }
+  return c.text === c.lower && isNameWord(next) && !NOT_NAME_WORDS.has(next!.lower);
+}
+
+const NO_WORDS: string[] = [];
+
+/** Lower-cased words of a title ("White House spokeswoman" -> ["white", "house", "spokeswoman"]), dots dropped. */
+function titleWordsOf(titleText: string): string[] {
+  return titleText === '' ? NO_WORDS : titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
+}
 
 /** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */
 function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.word || !isCapitalised(t.text)) continue;
+    if (!isNameWord(tokens[i])) continue;
     const run: Token[] = [];
     let k = i;
     let first = i;
@@ -67,18 +118,12 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
       if (c.word && isCapitalised(c.text)) {
         run.push(c);
         k++;
-        if (POSSESSIVE.test(c.text) && /['’]/.test(c.text)) break;
+        if (endsPossessive(c.text)) break;
         continue;
       }
       if (c.text === '.' && run.length && c.start === run[run.length - 1]!.end && (run[run.length - 1]!.text.length <= 3)) { k++; continue; }
-      if (c.word && NAME_PARTICLES.has(c.text) && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text)) { run.push(c); k++; continue; }
-      // "Centers for Disease Control and Prevention", "Secretary of State John Kerry": connectors inside a name.
-      // Only after a title or an organisation word: "President Tomas Kovac of Estria" stays a person and a place.
-      const prevWord = run[run.length - 1]?.lower.replace(/['’]s?$/, '') ?? '';
-      const orgLike = (w: string): boolean => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/s$/, ''));
-      const afterTitle = NAME_TITLES.has(prevWord) || ROLE_NOUNS.has(prevWord) || orgLike(prevWord);
-      const joins = ((c.lower === 'of' || c.lower === 'for') && afterTitle) || (c.lower === 'and' && run.some((r) => orgLike(r.lower)));
-      if (c.word && joins && c.text === c.lower && run.length && tokens[k + 1]?.word && isCapitalised(tokens[k + 1]!.text) && !NOT_NAME_WORDS.has(tokens[k + 1]!.lower)) { run.push(c); k++; continue; }
+      if (c.word && NAME_PARTICLES.has(c.text) && run.length && isNameWord(tokens[k + 1])) { run.push(c); k++; continue; }
+      if (c.word && CONNECTORS.has(c.lower) && run.length && connectorJoins(c, run, tokens[k + 1])) { run.push(c); k++; continue; }
       break;
     }
     i = k - 1;
@@ -89,13 +134,13 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     if (!run.length) continue;
     // Leading title words inside the run ("Mexican President Claudia Sheinbaum").
     let n = 0;
-    while (n < run.length - 1 && (NAME_TITLES.has(run[n]!.lower) || ROLE_NOUNS.has(run[n]!.lower) || PLACE_WORDS.has(run[n]!.lower) || /^(White|House|U\.S|US)$/.test(run[n]!.text))) n++;
+    while (n < run.length - 1 && (NAME_TITLES.has(run[n]!.lower) || ROLE_NOUNS.has(run[n]!.lower) || PLACE_WORDS.has(run[n]!.lower) || TITLE_LEADS.has(run[n]!.text))) n++;
     // "Brazilian Finance Minister Helena Duarte": everything up to the last title word is the title.
     for (let m = run.length - 2; m >= n; m--) {
-      if (NAME_TITLES.has(run[m]!.lower.replace(/\.$/, '')) && !POSSESSIVE_END.test(run[m]!.text)) { n = m + 1; break; }
+      if (NAME_TITLES.has(withoutFinalDot(run[m]!.lower)) && !endsPossessive(run[m]!.text)) { n = m + 1; break; }
     }
     // Connectors and places left between the title and the name ("President-elect of Mexico Claudia Sheinbaum").
-    while (n < run.length - 1 && n > 0 && (/^(of|for|and)$/.test(run[n]!.text) || PLACE_WORDS.has(run[n]!.lower))) n++;
+    while (n < run.length - 1 && n > 0 && (CONNECTORS.has(run[n]!.text) || PLACE_WORDS.has(run[n]!.lower))) n++;
     // "Minister of Fisheries Tomas Eklund": words before a known first name belong to the title.
     if (n > 0 && !isKnownFirstName(run[n]!.text)) {
       for (let f = n + 1; f <= run.length - 2; f++) if (isKnownFirstName(run[f]!.text)) { n = f; break; }
@@ -103,11 +148,11 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     // "Councilmember Dolores Ybarra", "Surgeon Maria Lind": a word the lists do not know, before a first name and a surname.
     const lead = run[0]!.lower;
     if (n === 0 && run.length === 3 && !isKnownFirstName(run[0]!.text) && isKnownFirstName(run[1]!.text) && !ORG_WORDS.has(lead) && !PLACE_WORDS.has(lead) && !/['’.]/.test(run[0]!.text)) n = 1;
-    const nameTokens = run.slice(n);
-    const titleStartTok = n > 0 ? run[0]! : null;
+    const nameTokens = n === 0 ? run : run.slice(n);
+    const nameStart = nameTokens[0]!.start;
     // Lower-case roles just before the run ("White House spokeswoman Anna Kelly").
     let b = first - 1;
-    let titleStart = titleStartTok ? titleStartTok.start : nameTokens[0]!.start;
+    let titleStart = n > 0 ? run[0]!.start : nameStart;
     while (b >= 0 && b >= first - 4) {
       const p = tokens[b]!;
       if (p.word && (ROLE_NOUNS.has(p.lower) || NAME_TITLES.has(p.lower) || (isCapitalised(p.text) && !NOT_NAME_WORDS.has(p.lower)))) { titleStart = p.start; b--; continue; }
@@ -118,14 +163,13 @@ function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     // "the Morning Heron", "the trawler Morning Heron": a name after "the" with no title names a thing.
     let d = b;
     if (tokens[d]?.word && tokens[d]!.text === tokens[d]!.lower && tokens[d]!.lower !== 'late' && tokens[d]!.lower !== 'the') d--;
-    const thing = titleStart === nameTokens[0]!.start && tokens[d]?.lower === 'the';
+    const thing = titleStart === nameStart && tokens[d]?.lower === 'the';
     let credit = byline;
     for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
-    const titleText = text.slice(titleStart, nameTokens[0]!.start).trim().replace(/[\s,]+$/, '');
-    const titleWords = titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
+    const titleText = titleStart === nameStart ? '' : text.slice(titleStart, nameStart).trim().replace(/[\s,]+$/, '');
     const after = tokens[k];
     const attributive = !!after && after.word && after.text === after.lower && (ROLE_NOUNS.has(after.lower) || NAME_TITLES.has(after.lower));
-    runs.push({ tokens: nameTokens, titleText, titleWords, start: nameTokens[0]!.start, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit, attributive, thing });
+    runs.push({ tokens: nameTokens, titleText, titleWords: titleWordsOf(titleText), start: nameStart, end: nameEnd(nameTokens), fullStart: run[0]!.start, credit, attributive, thing });
   }
   return runs;
 }
@@ -143,8 +187,8 @@ function tokenIndexFrom(tokens: Token[], from: number, t: Token): number {
 
 function nameEnd(tokens: Token[]): number {
   const last = tokens[tokens.length - 1]!;
-  const m = /['’]s?$/.exec(last.text);
-  return m && last.text.length > m[0].length ? last.end - m[0].length : last.end;
+  const cut = last.text.length - withoutPossessive(last.text).length;
+  return cut > 0 && last.text.length > cut ? last.end - cut : last.end;
 }
 
 /** The gender known so far, or the first-name guess. */
@@ -152,7 +196,7 @@ function genderGuess(e: Entity): Gender | null {
   return e.gender ?? (e.parts.length > 1 ? genderOfFirstName(e.parts[0]!) : null);
 }
 
-const bare = (t: Token): string => t.text.replace(/['’]s?$/, '');
+const bare = (t: Token): string => withoutPossessive(t.text);
 
 /** A paragraph that only holds a name or two ("By Jane Doe", "Staff Writer John Roe") is a byline. */
 function isByline(tokens: Token[]): boolean {
@@ -171,16 +215,14 @@ function isByline(tokens: Token[]): boolean {
  * full names seen elsewhere in the article. `ignore` holds names (bylines, photographers) to leave out.
  */
 export function recognisePeople(text: string, paragraphs: Token[][], ignore: string[] = []): PeopleIndex {
-  // "Hector Vivas/Getty Images": a credit may name a person and an agency.
-  const ignored = new Set(ignore.flatMap((n) => n.split('/')).map(foldName).filter(Boolean).flatMap((n) => [n, n.split(' ').pop() ?? n]));
+  const ignored = ignoredNames(ignore);
   const entities: Entity[] = [];
   const byKey = new Map<string, number>();
   const bySurname = new Map<string, number[]>();
-  const pending: { run: Run }[] = [];
+  const pending: Named[] = [];
   const mentions: EntityMention[] = [];
 
-  const add = (run: Run, kind: 'person' | 'organisation'): void => {
-    const parts = run.tokens.filter((t) => t.word).map(bare);
+  const add = ({ run, parts }: Named, kind: 'person' | 'organisation'): void => {
     const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : parts.join(' ').replace(/ \./g, '.');
     const key = foldName(name);
     const last = foldName(parts[parts.length - 1] ?? name);
@@ -195,7 +237,11 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
       // A fuller name for someone first met by surname ("President Trump" ... "Donald Trump").
       e.parts = parts; e.name = name; e.key = key; byKey.set(key, idx);
     }
-    if (kind === 'person' && !bySurname.get(last)?.includes(idx)) bySurname.set(last, [...(bySurname.get(last) ?? []), idx]);
+    if (kind === 'person') {
+      const owners = bySurname.get(last);
+      if (!owners) bySurname.set(last, [idx]);
+      else if (!owners.includes(idx)) owners.push(idx);
+    }
     if (run.titleText && !e.titles.includes(run.titleText)) e.titles.push(run.titleText);
     for (const w of run.titleWords) {
       if (ROLE_NOUNS.has(w)) e.roles.add(w);
@@ -207,45 +253,49 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     mentions.push({ start, end: run.end, entity: idx });
   };
   /** The person a surname refers to: same first name if given, the gender of "Mrs."/"Mr." if given, else the first met. */
-  const surnameOwner = (last: string, parts: string[], titleWords: string[] = []): number | undefined => {
+  const surnameOwner = (last: string, parts: string[], titleWords: string[]): number | undefined => {
     const owners = bySurname.get(last);
     if (!owners) return undefined;
     if (parts.length > 1) {
       // Same surname, different first names: different people.
-      return owners.find((x) => entities[x]!.parts.length === 1 || foldName(entities[x]!.parts[0]!) === foldName(parts[0]!));
+      const firstName = foldName(parts[0]!);
+      return owners.find((x) => entities[x]!.parts.length === 1 || foldName(entities[x]!.parts[0]!) === firstName);
     }
-    const g = titleWords.map(genderOfWord).find((x) => x !== null);
+    const g = titleGender(titleWords);
     if (g) return owners.find((x) => genderGuess(entities[x]!) === g) ?? owners[0];
     return owners[0];
   };
   for (const tokens of paragraphs) {
     for (const run of runsOf(text, tokens, isByline(tokens))) {
-      const words = run.tokens.filter((t) => t.word);
-      if (run.credit || (ignored.size && ignored.has(foldName(words.map(bare).join(' '))))) continue;
+      const named = nameOf(run);
+      const { words, parts } = named;
+      if (run.credit || (ignored.size && ignored.has(foldName(parts.join(' '))))) continue;
       if (run.attributive && words.length === 1) continue;
-      const lowers = words.map((t) => bare(t).toLowerCase());
-      const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !/\./.test(t.text));
+      const lowers = parts.map((p) => p.toLowerCase());
+      const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !t.text.includes('.'));
       // A lone common noun ("Union leader ...", "Government sources ...") is no organisation's name.
       const loneCommon = words.length === 1 && run.fullStart === run.start && !SINGLE_WORD_ORGS.has(lowers[0]!);
-      if (acronym || (lowers.some((w) => ORG_WORDS.has(w)) && !loneCommon)) { add(run, 'organisation'); continue; }
+      if (acronym || (!loneCommon && lowers.some((w) => ORG_WORDS.has(w)))) { add(named, 'organisation'); continue; }
       // "San Telmo Springs", "Calder Falls": a place, whatever its first word.
       if (lowers.every((w) => PLACE_WORDS.has(w)) || (words.length > 1 && PLACE_SUFFIXES.has(lowers[lowers.length - 1]!))) continue;
       const titled = run.titleWords.some((w) => NAME_TITLES.has(w) || ROLE_NOUNS.has(w));
-      if (words.length >= 2 && words.length <= 5 && ((isKnownFirstName(bare(words[0]!)) && !run.thing) || titled)) add(run, 'person');
-      else if (words.length === 1 && titled && !PLACE_WORDS.has(lowers[0]!)) add(run, 'person');
-      else if (words.length <= 2) pending.push({ run });
+      if (words.length >= 2 && words.length <= 5 && ((isKnownFirstName(parts[0]!) && !run.thing) || titled)) add(named, 'person');
+      else if (words.length === 1 && titled && !PLACE_WORDS.has(lowers[0]!)) add(named, 'person');
+      else if (words.length <= 2) pending.push(named);
     }
   }
   // Lone names: surnames or first names of people seen elsewhere in the article.
   const byFirstName = new Map<string, number>();
-  entities.forEach((e, x) => {
-    if (e.kind === 'person' && e.parts.length > 1 && !byFirstName.has(foldName(e.parts[0]!))) byFirstName.set(foldName(e.parts[0]!), x);
-  });
-  for (const { run } of pending) {
-    const words = run.tokens.filter((t) => t.word).map(bare);
-    const last = foldName(words[words.length - 1]!);
-    let idx = surnameOwner(last, words.length > 1 ? words : [], run.titleWords);
-    if (idx === undefined && words.length === 1) idx = byFirstName.get(last);
+  for (let x = 0; x < entities.length; x++) {
+    const e = entities[x]!;
+    if (e.kind !== 'person' || e.parts.length <= 1) continue;
+    const firstName = foldName(e.parts[0]!);
+    if (!byFirstName.has(firstName)) byFirstName.set(firstName, x);
+  }
+  for (const { run, parts } of pending) {
+    const last = foldName(parts[parts.length - 1]!);
+    let idx = surnameOwner(last, parts.length > 1 ? parts : NO_WORDS, run.titleWords);
+    if (idx === undefined && parts.length === 1) idx = byFirstName.get(last);
     if (idx === undefined) continue;
     entities[idx]!.mentions.push({ start: run.start, end: run.end });
     mentions.push({ start: run.start, end: run.end, entity: idx });
@@ -259,4 +309,45 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   }
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions, ignored };
+}
+
+/** A run with its word tokens and their texts without possessive endings ("Kovac's" -> "Kovac"). */
+interface Named {
+  run: Run;
+  words: Token[];
+  parts: string[];
+}
+
+function nameOf(run: Run): Named {
+  const words: Token[] = [];
+  const parts: string[] = [];
+  for (const t of run.tokens) {
+    if (!t.word) continue;
+    words.push(t);
+    parts.push(bare(t));
+  }
+  return { run, words, parts };
+}
+
+/** The gender told by the first title word that tells one ("Mrs.", "spokesman"), or null. */
+function titleGender(titleWords: string[]): Gender | null {
+  for (const w of titleWords) {
+    const g = genderOfWord(w);
+    if (g !== null) return g;
+  }
+  return null;
+}
+
+/** Folded names (and surnames) to leave out. "Hector Vivas/Getty Images": a credit may name a person and an agency. */
+function ignoredNames(ignore: string[]): Set<string> {
+  const ignored = new Set<string>();
+  for (const credit of ignore) {
+    for (const piece of credit.split('/')) {
+      const n = foldName(piece);
+      if (!n) continue;
+      ignored.add(n);
+      ignored.add(n.split(' ').pop() ?? n);
+    }
+  }
+  return ignored;
 }
