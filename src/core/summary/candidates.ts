@@ -101,12 +101,12 @@ function usableSentence(text: string, span: Span, minWords: number): { shown: st
  */
 export function buildCandidates(text: string, sentences: Span[], minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
-  sentences.forEach((span, index) => {
-    const usable = usableSentence(text, span, minWords);
-    if (usable === null) return;
+  for (let index = 0; index < sentences.length; index++) {
+    const usable = usableSentence(text, sentences[index]!, minWords);
+    if (usable === null) continue;
     const { shown, words } = usable;
     out.push({ index, rank: out.length, text: shown, words, terms: contentTermCounts(shown), longestRun: longestUnpunctuatedRun(shown) });
-  });
+  }
   return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, 1);
 }
 

@@ -80,12 +80,20 @@ export function termCounts(terms: string[]): Map<string, number> {
 /** Counts of each content-word stem of a text: `termCounts(contentTerms(text))` without the list between. */
 export function contentTermCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  eachTerm(text, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
+  const lower = text.toLowerCase();
+  // eachTerm's loop, without a callback: this runs for every sentence of every article.
+  for (let start = nextWordStart(lower, 0); start !== -1; ) {
+    const end = wordEnd(lower, start, 1);
+    const term = termOf(lower.slice(start, end));
+    start = nextWordStart(lower, end);
+    if (term !== null) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
   return counts;
 }
 
 /** Cosine similarity of two term-count vectors, optionally weighting each term. */
-export function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: string) => number = () => 1): number {
+export function cosine(a: Map<string, number>, b: Map<string, number>, weight?: (t: string) => number): number {
+  if (weight === undefined) return unweightedCosine(a, b);
   let dot = 0;
   let na = 0;
   let nb = 0;
@@ -96,5 +104,18 @@ export function cosine(a: Map<string, number>, b: Map<string, number>, weight: (
     if (u !== undefined) dot += v * u * w * w;
   }
   for (const [t, v] of b) nb += (v * weight(t)) ** 2;
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+function unweightedCosine(a: Map<string, number>, b: Map<string, number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [t, v] of a) {
+    na += v * v;
+    const u = b.get(t);
+    if (u !== undefined) dot += v * u;
+  }
+  for (const v of b.values()) nb += v * v;
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -268,10 +268,9 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   for (const tokens of paragraphs) {
     for (const run of runsOf(text, tokens, isByline(tokens))) {
       const named = nameOf(run);
-      const { words, parts } = named;
+      const { words, parts, lowers } = named;
       if (run.credit || (ignored.size && ignored.has(foldName(parts.join(' '))))) continue;
       if (run.attributive && words.length === 1) continue;
-      const lowers = parts.map((p) => p.toLowerCase());
       const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !t.text.includes('.'));
       // A lone common noun ("Union leader ...", "Government sources ...") is no organisation's name.
       const loneCommon = words.length === 1 && run.fullStart === run.start && !SINGLE_WORD_ORGS.has(lowers[0]!);
@@ -311,22 +310,28 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   return { entities, mentions, ignored };
 }
 
-/** A run with its word tokens and their texts without possessive endings ("Kovac's" -> "Kovac"). */
+/** A run with its word tokens and their texts without possessive endings ("Kovac's" -> "Kovac"), also lower-cased. */
 interface Named {
   run: Run;
   words: Token[];
   parts: string[];
+  lowers: string[];
 }
 
+// Built with push rather than map(): an optimised map() returns holey arrays, and code that has only seen
+// packed ones deoptimises when it reads them.
 function nameOf(run: Run): Named {
   const words: Token[] = [];
   const parts: string[] = [];
+  const lowers: string[] = [];
   for (const t of run.tokens) {
     if (!t.word) continue;
+    const part = bare(t);
     words.push(t);
-    parts.push(bare(t));
+    parts.push(part);
+    lowers.push(part.toLowerCase());
   }
-  return { run, words, parts };
+  return { run, words, parts, lowers };
 }
 
 /** The gender told by the first title word that tells one ("Mrs.", "spokesman"), or null. */
