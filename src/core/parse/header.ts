@@ -130,10 +130,27 @@ function toHour(h: string, ampm: string | undefined): number {
   return hour;
 }
 
+const MAX_DATELINE = 80;
+
+/**
+ * Has the line more than `max` ASCII characters that are not spaces? Then it is longer than `max` however
+ * its spaces are squeezed. The header reader asks about the first body paragraphs too, which this answers
+ * after a hundred characters or so.
+ */
+function surelyLongerThan(line: string, max: number): boolean {
+  let solid = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128 && c !== 32 && (c < 9 || c > 13) && ++solid > max) return true;
+  }
+  return false;
+}
+
 /** Reads a dateline such as "11:56 AM – Sunday, May 4, 2025" (no zone: the caller assumes one). */
 export function parseDateline(line: string): Dateline | null {
+  if (line.length > MAX_DATELINE && surelyLongerThan(line, MAX_DATELINE)) return null;
   const text = line.trim().replace(/\s+/g, ' ');
-  if (text.length > 80) return null;
+  if (text.length > MAX_DATELINE) return null;
   for (const [index, re] of DATELINE_RES.entries()) {
     const m = re.exec(text);
     if (!m) continue;

@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
 import { countWords } from '../text/words.ts';
-import { contentTermCounts } from './terms.ts';
+import { createTermSpace, termVector, type TermSpace, type TermVector } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
 export interface Candidate {
@@ -12,7 +12,8 @@ export interface Candidate {
   /** The sentence as shown: whitespace cleaned, a leading wire dateline removed. */
   text: string;
   words: number;
-  terms: Map<string, number>;
+  /** Content-word stems and their counts, numbered in the term space of the article. */
+  terms: TermVector;
   /** Longest run of words without punctuation; very long runs mark captions run into a sentence. */
   longestRun: number;
 }
@@ -99,15 +100,15 @@ function usableSentence(text: string, span: Span, minWords: number): { shown: st
  * are dropped, except in a body that has nothing but such short sentences ("Rain fell."): it keeps them.
  * Spans in `sentences` index `text`.
  */
-export function buildCandidates(text: string, sentences: Span[], minWords = FRAGMENT_WORDS): Candidate[] {
+export function buildCandidates(text: string, sentences: Span[], space: TermSpace = createTermSpace(), minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
-  sentences.forEach((span, index) => {
-    const usable = usableSentence(text, span, minWords);
-    if (usable === null) return;
+  for (let index = 0; index < sentences.length; index++) {
+    const usable = usableSentence(text, sentences[index]!, minWords);
+    if (usable === null) continue;
     const { shown, words } = usable;
-    out.push({ index, rank: out.length, text: shown, words, terms: contentTermCounts(shown), longestRun: longestUnpunctuatedRun(shown) });
-  });
-  return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, 1);
+    out.push({ index, rank: out.length, text: shown, words, terms: termVector(space, shown), longestRun: longestUnpunctuatedRun(shown) });
+  }
+  return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, space, 1);
 }
 
 /** The first usable sentence (the lede), cleaned for display, or null; a short one only when there is no other. */

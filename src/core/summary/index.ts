@@ -1,6 +1,6 @@
 import type { Person, Quote, Span } from '../types.ts';
 import { buildCandidates, type Candidate } from './candidates.ts';
-import { cosine } from './terms.ts';
+import { createTermSpace, vectorCosine, type TermSpace } from './terms.ts';
 
 export interface SummaryInput {
   text: string;
@@ -75,67 +75,93 @@ interface Scored {
 }
 
 /** Cosine of each candidate's terms with the terms of all the other candidates, scaled to max 1. */
-function centralities(candidates: Candidate[]): number[] {
-  const all = new Map<string, number>();
-  for (const c of candidates) for (const [t, v] of c.terms) all.set(t, (all.get(t) ?? 0) + v);
+function centralities(candidates: Candidate[], space: TermSpace): number[] {
+  const all = space.dense; // zero outside this function
+  for (const c of candidates) for (let k = 0; k < c.terms.ids.length; k++) all[c.terms.ids[k]!]! += c.terms.counts[k]!;
   let allNorm = 0;
-  for (const v of all.values()) allNorm += v * v;
+  for (const v of all) allNorm += v * v;
   // With rest = all - c: c·rest = c·all - |c|², |rest|² = |all|² - 2 c·all + |c|².
-  const raw = candidates.map((c) => {
+  const raw: number[] = [];
+  let max = 1e-9;
+  for (const c of candidates) {
     let dot = 0;
-    let self = 0;
-    for (const [t, v] of c.terms) {
-      dot += v * all.get(t)!;
-      self += v * v;
-    }
+    for (let k = 0; k < c.terms.ids.length; k++) dot += c.terms.counts[k]! * all[c.terms.ids[k]!]!;
+    const self = c.terms.norm2;
     const restNorm = allNorm - 2 * dot + self;
-    return self > 0 && restNorm > 0 ? (dot - self) / Math.sqrt(self * restNorm) : 0;
-  });
-  const max = Math.max(...raw, 1e-9);
-  return raw.map((x) => x / max);
+    const x = self > 0 && restNorm > 0 ? (dot - self) / Math.sqrt(self * restNorm) : 0;
+    raw.push(x);
+    if (x > max) max = x;
+  }
+  all.fill(0);
+  for (let i = 0; i < raw.length; i++) raw[i] = raw[i]! / max;
+  return raw;
 }
+
+/** Does the sentence open with a quotation mark, /^['"‘“]/? */
+const opensWithQuote = (text: string): boolean => {
+  const c = text.charCodeAt(0);
+  return c === 39 || c === 34 || c === 0x2018 || c === 0x201c;
+};
 
 function score(candidates: Candidate[], centrality: number[], weights: { centrality: number; startsQuote: number }, o: SummaryOptions): Scored[] {
-  return candidates.map((c, i) => {
+  // A loop rather than map(): an optimised map() returns a holey array, which deoptimises its readers.
+  const scored: Scored[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     let s = 1 / (1 + c.rank) ** o.positionDecay + weights.centrality * centrality[i]!;
-    if (/^['"‘“]/u.test(c.text)) s -= weights.startsQuote;
+    if (opensWithQuote(c.text)) s -= weights.startsQuote;
     if (c.rank > 0 && QUESTION.test(c.text)) s -= o.question;
     if (c.words < o.shortWords) s *= c.words / o.shortWords;
-    return { candidate: c, score: s };
-  });
+    scored.push({ candidate: c, score: s });
+  }
+  return scored;
 }
-
 
 const byScore = (a: Scored, b: Scored): number => b.score - a.score || a.candidate.rank - b.candidate.rank;
 
-function select(scored: Scored[], o: SummaryOptions): Candidate[] {
+function isRedundant(space: TermSpace, chosen: Candidate[], candidate: Candidate, redundancy: number): boolean {
+  for (const c of chosen) if (vectorCosine(space, c.terms, candidate.terms) >= redundancy) return true;
+  return false;
+}
+
+function hasRank(chosen: Candidate[], rank: number): boolean {
+  for (const c of chosen) if (c.rank === rank) return true;
+  return false;
+}
+
+/** The summary's sentences: `scored` best first (sorted in place), skipping redundant and dangling ones. */
+function select(space: TermSpace, scored: Scored[], o: SummaryOptions): Candidate[] {
   const chosen: Candidate[] = [];
   let words = 0;
-  for (const { candidate } of [...scored].sort(byScore)) {
+  for (const { candidate } of scored.sort(byScore)) {
     if (chosen.length >= o.maxSentences || (chosen.length >= o.minSentences && words >= o.wordBudget)) break;
-    if (chosen.some((c) => cosine(c.terms, candidate.terms) >= o.redundancy)) continue;
-    if (o.needAntecedent && candidate.rank > 0 && DANGLING_START.test(candidate.text) && !chosen.some((c) => c.rank === candidate.rank - 1)) continue;
+    if (isRedundant(space, chosen, candidate, o.redundancy)) continue;
+    if (o.needAntecedent && candidate.rank > 0 && DANGLING_START.test(candidate.text) && !hasRank(chosen, candidate.rank - 1)) continue;
     chosen.push(candidate);
     words += candidate.words;
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
 
+const NO_OPTIONS: Partial<SummaryOptions> = Object.freeze({});
+
 /** Extractive summary of an article's body, with options for evaluation. */
-export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptions> = {}): SummaryResult {
-  const o = { ...DEFAULT_OPTIONS, ...options };
-  const all = buildCandidates(input.text, input.sentences);
+export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptions> = NO_OPTIONS): SummaryResult {
+  const o = options === NO_OPTIONS ? DEFAULT_OPTIONS : { ...DEFAULT_OPTIONS, ...options };
+  const space = createTermSpace();
+  const all = buildCandidates(input.text, input.sentences, space);
   if (all.length === 0) return { summary: [], gist: null };
   // Run-on "sentences" are left out unless the article has nothing else.
   // The lede is exempt from the run-length test: a long first sentence is usually just a long lede.
   const clean = all.filter((c) => c.words <= o.maxWords && (c.rank === 0 || c.longestRun <= o.maxRun));
   const candidates = clean.length ? clean : all;
-  const centrality = centralities(candidates);
-  const summary = select(score(candidates, centrality, o, o), o).map((c) => c.text);
+  const centrality = centralities(candidates, space);
+  const summary: string[] = [];
+  for (const c of select(space, score(candidates, centrality, o, o), o)) summary.push(c.text);
   const gistWeights = { centrality: o.gistCentrality, startsQuote: o.gistStartsQuote };
   // A digest line should read on its own: not a bare quote, not a question, not "He said..." out of context.
   const standsAlone = (c: Candidate): boolean =>
-    !/^['"‘“]/u.test(c.text) && !QUESTION.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
+    !opensWithQuote(c.text) && !QUESTION.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
   const fitting = score(candidates, centrality, gistWeights, o).filter((s) => s.candidate.words <= o.gistWords).sort(byScore);
   const gist = fitting.find((s) => standsAlone(s.candidate)) ?? fitting[0];
   return { summary, gist: gist ? gist.candidate.text : null };

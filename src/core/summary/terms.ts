@@ -77,24 +77,70 @@ export function termCounts(terms: string[]): Map<string, number> {
   return counts;
 }
 
-/** Counts of each content-word stem of a text: `termCounts(contentTerms(text))` without the list between. */
-export function contentTermCounts(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  eachTerm(text, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
-  return counts;
+/**
+ * The terms of one article, numbered in the order they are met, so that the summariser compares sentences
+ * as short lists of numbers rather than as maps of strings. `slot` and `dense` are scratch space, indexed
+ * by term number and all zero between calls.
+ */
+export interface TermSpace {
+  numbers: Map<string, number>;
+  slot: number[];
+  dense: number[];
 }
 
-/** Cosine similarity of two term-count vectors, optionally weighting each term. */
-export function cosine(a: Map<string, number>, b: Map<string, number>, weight: (t: string) => number = () => 1): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [t, v] of a) {
-    const w = weight(t);
-    na += (v * w) ** 2;
-    const u = b.get(t);
-    if (u !== undefined) dot += v * u * w * w;
+/** A sentence's terms: `ids[k]` occurs `counts[k]` times, ids in order of first occurrence. */
+export interface TermVector {
+  ids: number[];
+  counts: number[];
+  /** The sum of the squared counts. */
+  norm2: number;
+}
+
+export function createTermSpace(): TermSpace {
+  return { numbers: new Map(), slot: [], dense: [] };
+}
+
+/** The term vector of a text: `termCounts(contentTerms(text))`, with the terms numbered in `space`. */
+export function termVector(space: TermSpace, text: string): TermVector {
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const { numbers, slot, dense } = space;
+  const lower = text.toLowerCase();
+  for (let start = nextWordStart(lower, 0); start !== -1; ) {
+    const end = wordEnd(lower, start, 1);
+    const term = termOf(lower.slice(start, end));
+    start = nextWordStart(lower, end);
+    if (term === null) continue;
+    let id = numbers.get(term);
+    if (id === undefined) {
+      id = numbers.size;
+      numbers.set(term, id);
+      slot.push(0);
+      dense.push(0);
+    }
+    const at = slot[id]!;
+    if (at === 0) {
+      ids.push(id);
+      counts.push(1);
+      slot[id] = ids.length;
+    } else {
+      counts[at - 1]!++;
+    }
   }
-  for (const [t, v] of b) nb += (v * weight(t)) ** 2;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+  let norm2 = 0;
+  for (let k = 0; k < ids.length; k++) {
+    slot[ids[k]!] = 0;
+    norm2 += counts[k]! * counts[k]!;
+  }
+  return { ids, counts, norm2 };
+}
+
+/** Cosine similarity of two term vectors of one space. */
+export function vectorCosine(space: TermSpace, a: TermVector, b: TermVector): number {
+  const { dense } = space;
+  for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]!] = a.counts[k]!;
+  let dot = 0;
+  for (let k = 0; k < b.ids.length; k++) dot += b.counts[k]! * dense[b.ids[k]!]!;
+  for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]!] = 0;
+  return a.norm2 && b.norm2 ? dot / Math.sqrt(a.norm2 * b.norm2) : 0;
 }

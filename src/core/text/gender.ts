@@ -4,20 +4,38 @@ import { FEMALE_WORDS, MALE_WORDS } from './name-lists.ts';
 
 /** Gender told by a title or role word ("spokeswoman", "Mr."), or null. */
 export function genderOfWord(word: string): Gender | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const lower = word.toLowerCase();
+  const w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (FEMALE_WORDS.has(w)) return 'female';
   if (MALE_WORDS.has(w)) return 'male';
   return null;
 }
 
+/**
+ * The name lists' answers so far. The library lower-cases the word and looks it up in six lists (all six
+ * for a word that is no name); runsOf asks about nearly every capitalised word of an article.
+ */
+const known = new Map<string, Gender | 'unknown'>();
+const MAX_KNOWN = 20_000;
+
+function listedGender(word: string): Gender | 'unknown' {
+  let g = known.get(word);
+  if (g === undefined) {
+    g = getGender(word);
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(word, g);
+  }
+  return g;
+}
+
 /** Gender from a first-name list (a fallback when the text does not say), or null. */
 export function genderOfFirstName(first: string): Gender | null {
   if (first.length < 2 || first.includes('.')) return null;
-  const g = getGender(first);
+  const g = listedGender(first);
   return g === 'unknown' ? null : g;
 }
 
 /** True when the word is a known first name. */
 export function isKnownFirstName(word: string): boolean {
-  return word.length > 1 && !word.includes('.') && getGender(word) !== 'unknown';
+  return word.length > 1 && !word.includes('.') && listedGender(word) !== 'unknown';
 }
