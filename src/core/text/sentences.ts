@@ -34,6 +34,12 @@ const GLUE_BEFORE_LOWER = new Set([
   'He', 'She', 'They', 'We', 'The', 'This', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'A', 'An', 'But', 'And',
   'However', 'Meanwhile', 'In', 'On', 'At', 'After', 'Before', 'When', 'While', 'If', 'Now', 'There',
 ]);
+/** Words that never follow the article "a": after "A" they show a letter name ("plan A because..."). */
+const NEVER_AFTER_ARTICLE = new Set([
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might',
+  'and', 'or', 'but', 'because', 'if', 'when', 'while', 'than', 'that', 'which', 'who', 'of', 'to', 'in', 'on',
+  'at', 'for', 'with', 'by', 'from', 'as', 'said', 'says',
+]);
 const GLUE_IT_VERBS = new Set(['is', 'was', 'has', 'had', 'will', 'would', 'also', 'comes', 'means', 'seems', 'emerged', 'came', 'appears']);
 /** Sentence adverbs that open a sentence and are never names ("...other macaques Officially named..."). */
 const GLUE_ADVERBS = new Set([
@@ -53,6 +59,8 @@ function opensSentence(text: string, i: number): boolean {
   if (GLUE_ADVERBS.has(word)) return true;
   if (text[j] !== ' ') return false;
   if (word === 'It') return GLUE_IT_VERBS.has(/^\p{L}+/u.exec(text.slice(j + 1, j + 12))?.[0] ?? '');
+  // "plan A because", "category A is": the letter A, not the article, when a word an article never precedes follows.
+  if (word === 'A' && NEVER_AFTER_ARTICLE.has(/^\p{L}+/u.exec(text.slice(j + 1, j + 14))?.[0] ?? '')) return false;
   return GLUE_BEFORE_LOWER.has(word) && isLower(text[j + 1]);
 }
 

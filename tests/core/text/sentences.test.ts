@@ -71,6 +71,15 @@ describe('splitSentences on scraped text', () => {
     ]);
   });
 
+  it('reads a capital A as the letter, not a glued sentence, when a verb or conjunction follows it', () => {
+    expect(split('The council chose plan A because it was cheaper.')).toEqual(['The council chose plan A because it was cheaper.']);
+    expect(split('Residents said option A was the only fair one.')).toEqual(['Residents said option A was the only fair one.']);
+    expect(split('Crowds gather outside the town hall A spokesman said the doors would open at nine.')).toEqual([
+      'Crowds gather outside the town hall',
+      'A spokesman said the doors would open at nine.',
+    ]);
+  });
+
   it('splits before a sentence adverb glued to a caption', () => {
     expect(split('A new beetle was found in the park. The beetle is larger than its cousins Officially named Carabus pellworthi, it lives under oak bark.')).toEqual([
       'A new beetle was found in the park.',
