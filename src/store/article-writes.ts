@@ -31,6 +31,13 @@ export interface SaveResult {
   articleId: number;
 }
 
+/** A new or changed article written; `added` are the quotes per person a new article adds, not counted yet. */
+interface WriteOutcome {
+  status: 'added' | 'updated';
+  articleId: number;
+  added: Map<number, number> | null;
+}
+
 /** Columns of a quote row: article, person and position, the prepared fields but the speaker, the date. */
 const QUOTE_COLUMNS = 3 + QUOTE_FIELDS.length - 1 + 1;
 /** Rows per quote statement: a statement per article in practice, well inside SQLite's parameter limit. */
@@ -121,21 +128,25 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
     return counts;
   }
 
+  /** Whether this content is stored already (`same`), and the article it replaces from the same source (`previous`). */
+  function lookUp(input: SavePreparedInput): { same: number | null; previous: number | null } {
+    return existing.get({ hash: input.contentHash, key: input.sourceKey }) as { same: number | null; previous: number | null };
+  }
+
   /**
-   * Writes one article, as a savepoint of the caller's transaction, except for its full-text entries: the
-   * caller indexes the returned `articleId` when `index` is true. `unindexed` are the ids written earlier
-   * in the same transaction and not indexed yet (they have no entries to take out when they change again).
+   * Writes one new or changed article, as a savepoint of the caller's transaction, except for its full-text
+   * entries (the caller indexes `articleId`) and, for a new article, the quotes it adds to its people's
+   * counts (`added`, for the caller to apply). `unindexed` are the ids written earlier in the same
+   * transaction and not indexed yet (they have no entries to take out when they change again).
    */
-  const write = db.transaction((input: SavePreparedInput, unindexed: ReadonlySet<number>): SaveResult & { index: boolean } => {
-    const found = existing.get({ hash: input.contentHash, key: input.sourceKey }) as { same: number | null; previous: number | null };
-    if (found.same !== null) return { status: 'unchanged', articleId: found.same, index: false };
+  const write = db.transaction((input: SavePreparedInput, previous: number | null, unindexed: ReadonlySet<number>): WriteOutcome => {
     const { quotes: _quotes, speakers: _speakers, ...columns } = input.article;
     const values = {
       ...columns, sourceId: sourceId(input.source, input.ingestedAt), sourceKey: input.sourceKey, contentHash: input.contentHash,
       ingestedAt: input.ingestedAt,
     };
-    if (found.previous !== null) {
-      const id = found.previous;
+    if (previous !== null) {
+      const id = previous;
       const counts = removedCounts(id);
       if (!unindexed.has(id)) {
         unindexArticle.run({ id });
@@ -144,11 +155,10 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
       deleteQuotes.run({ id });
       updateArticle.run({ ...values, id });
       people.adjustCounts(writeQuotes(id, input.article, counts));
-      return { status: 'updated', articleId: id, index: true };
+      return { status: 'updated', articleId: id, added: null };
     }
     const { id } = insertArticle.get(values) as { id: number };
-    people.adjustCounts(writeQuotes(id, input.article));
-    return { status: 'added', articleId: id, index: true };
+    return { status: 'added', articleId: id, added: writeQuotes(id, input.article) };
   });
 
   function index(ids: number[]): void {
@@ -159,18 +169,32 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
   }
 
   const saveOne = db.transaction((input: SavePreparedInput): SaveResult => {
-    const { index: toIndex, ...result } = write(input, new Set());
-    if (toIndex) index([result.articleId]);
+    const found = lookUp(input);
+    if (found.same !== null) return { status: 'unchanged', articleId: found.same };
+    const { added, ...result } = write(input, found.previous, new Set());
+    if (added) people.adjustCounts(added);
+    index([result.articleId]);
     return result;
   });
 
   const saveMany = db.transaction((inputs: SavePreparedInput[]): (SaveResult | Error)[] => {
     const unindexed = new Set<number>();
+    // The quotes new articles add to people's counts, applied once for the batch rather than per article;
+    // before a changed article takes its old quotes away, so that it finds every count up to date.
+    const added = new Map<number, number>();
+    const applyAdded = (): void => {
+      people.adjustCounts(added);
+      added.clear();
+    };
     const results = inputs.map((input): SaveResult | Error => {
       try {
-        const { index: toIndex, ...result } = write(input, unindexed);
-        if (toIndex) unindexed.add(result.articleId);
-        return result;
+        const found = lookUp(input);
+        if (found.same !== null) return { status: 'unchanged', articleId: found.same };
+        if (found.previous !== null) applyAdded();
+        const outcome = write(input, found.previous, unindexed);
+        unindexed.add(outcome.articleId);
+        for (const [personId, n] of outcome.added ?? []) added.set(personId, (added.get(personId) ?? 0) + n);
+        return { status: outcome.status, articleId: outcome.articleId };
       } catch (error) {
         // Some failures (a full disk, an I/O error) end the whole transaction, not just the savepoint:
         // nothing of the batch is kept then, and going on would write the rest outside any transaction.
@@ -178,6 +202,7 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
         return error instanceof Error ? error : new Error(String(error));
       }
     });
+    applyAdded();
     index([...unindexed]);
     return results;
   });

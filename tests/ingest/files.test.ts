@@ -100,6 +100,30 @@ describe('ingesting files', () => {
     expect(progress.at(-1)).toBe(240);
   });
 
+  it('stores the good files one by one when the commit of their batch fails', async () => {
+    // A constraint checked only at commit: the article about the ferry passes its own savepoint, then makes
+    // the whole batch's commit fail, and again its own commit when the files are stored one by one.
+    ctx.store.db.exec(`
+      CREATE TABLE commit_guard_parent (id INTEGER PRIMARY KEY);
+      CREATE TABLE commit_guard (ref INTEGER REFERENCES commit_guard_parent (id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER commit_guard_ferry AFTER INSERT ON articles WHEN new.body LIKE '%ferry%' BEGIN
+        INSERT INTO commit_guard (ref) VALUES (1);
+      END;`);
+    const trees = write('a-trees.txt', ARTICLE);
+    const ferry = write('b-ferry.txt', ARTICLE.replace('four hundred trees', 'a ferry landing'));
+    const bridge = write('c-bridge.txt', ARTICLE.replace('four hundred', 'nine hundred'));
+    const reports = await ingestPaths(ctx, [articles]);
+    expect(reports).toMatchObject([
+      { path: trees, status: 'added' },
+      { path: ferry, status: 'failed', reason: expect.stringMatching(/could not be stored: FOREIGN KEY constraint failed/) },
+      { path: bridge, status: 'added' },
+    ]);
+    expect(ctx.store.articles.count()).toBe(2);
+    expect(ctx.store.articles.search('hundred').map((hit) => hit.id).sort()).toEqual([reports[0]!.articleId, reports[2]!.articleId].sort());
+    expect(ctx.store.people.byKey('Hugo Brandt')).toMatchObject({ quoteCount: 2 });
+    expect(await ingestPaths(ctx, [trees, bridge])).toMatchObject([{ status: 'unchanged' }, { status: 'unchanged' }]);
+  });
+
   it('reports a path that does not exist', async () => {
     expect(await ingestPaths(ctx, [join(articles, 'missing.txt')])).toMatchObject([{ status: 'failed', reason: 'no such file or folder' }]);
   });

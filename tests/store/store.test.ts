@@ -160,6 +160,21 @@ describe('saving articles', () => {
     }
   });
 
+  it('keeps a person whose quotes move, within one batch, from a changed article to a new one', () => {
+    const input = (article: AnalyzedArticle, hash: string, key: string) => ({
+      article: prepareArticle(article), contentHash: hash, sourceKey: key, source: { kind: 'file' as const, locator: key }, ingestedAt: '2025-03-09T00:00:00.000Z',
+    });
+    store.articles.saveMany([input(articleQuoting([['Mira Okafor', 'The pier is safe.']]), 'h1', 'file:/a.txt')]);
+    const [added, updated] = store.articles.saveMany([
+      input(articleQuoting([['Mira Okafor', 'The pier reopens in May.']]), 'h2', 'file:/b.txt'),
+      input(articleQuoting([['Tomas Reyes', 'Inspections are finished.']]), 'h3', 'file:/a.txt'),
+    ]);
+    expect([added, updated]).toMatchObject([{ status: 'added' }, { status: 'updated' }]);
+    expect(store.people.byKey('Mira Okafor')).toMatchObject({ quoteCount: 1 });
+    expect(store.people.byKey('Tomas Reyes')).toMatchObject({ quoteCount: 1 });
+    expect(store.quotes.forArticle((added as { articleId: number }).articleId)).toMatchObject([{ speaker: 'Mira Okafor' }]);
+  });
+
   it('deletes an article with its quotes and the people left without any', () => {
     const { articleId } = save(articleQuoting([['Dana Whitlock', 'We will build it.']]));
     expect(store.articles.remove(articleId)).toBe(true);
