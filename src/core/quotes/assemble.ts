@@ -2,10 +2,10 @@ import type { Person, Quote, QuoteKind, Span } from '../types.ts';
 import type { PeopleIndex } from '../text/people.ts';
 import type { Token } from '../text/tokens.ts';
 import { createResolver, type Resolution } from './coreference.ts';
-import type { Draft } from './drafts.ts';
+import { inTextOrder, type Draft } from './drafts.ts';
 import type { ParagraphView } from './paragraph.ts';
 
-/** Resolves the drafts' speakers in text order and builds the quotes and the article's people. */
+/** Resolves the drafts' speakers in text order (sorting `drafts` so) and builds the quotes and the article's people. */
 export function toQuotes(
   text: string, views: ParagraphView[], paragraphTokens: readonly Token[][], sentences: Span[], drafts: Draft[], people: PeopleIndex,
 ): { quotes: Quote[]; people: Person[] } {
@@ -22,8 +22,7 @@ export function toQuotes(
   const resolved = new Map<Draft, { res: Resolution; mention: Span | null }>();
   const quoteCount = new Map<number, number>();
   const quotes: Quote[] = [];
-  const ordered = inOrder(drafts) ? drafts : [...drafts].sort((a, b) => a.segments[0]!.start - b.segments[0]!.start);
-  for (const d of ordered) {
+  for (const d of inTextOrder(drafts)) {
     const segments = usableSegments(d.segments);
     if (!segments.length) continue;
     const inherited = d.inheritFrom ? resolved.get(d.inheritFrom) : undefined;
@@ -54,12 +53,6 @@ export function toQuotes(
     if (e.kind === 'person' || count > 0) persons.push({ name: e.name, key: e.key, titles: e.titles, gender: e.gender, kind: e.kind, quoteCount: count });
   });
   return { quotes, people: persons };
-}
-
-/** Are the drafts in text order already? (they nearly always are: sorting is then a copy for nothing) */
-function inOrder(drafts: Draft[]): boolean {
-  for (let k = 1; k < drafts.length; k++) if (drafts[k]!.segments[0]!.start < drafts[k - 1]!.segments[0]!.start) return false;
-  return true;
 }
 
 /** The non-empty segments in text order: the draft's own array when it is that already. */

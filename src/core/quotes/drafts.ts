@@ -109,7 +109,7 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
       const end = last.text === '.' ? last.start : last.end;
       if (end > view.span.start) local.push({ segments: [{ start: view.tokens[0]!.start, end }], cue: colon.cue, mention: colon.mention, inheritFrom: null, paragraph: view.index, contextStart: colon.contextStart, quoted: false });
     }
-    sortedBy(local, startOf);
+    inTextOrder(local);
     for (const d of local) {
       drafts.push(d);
       if (d.quoted) lastQuoted = d;
@@ -214,6 +214,9 @@ function unionInPlace(spans: Span[]): void {
 
 const endOf = (d: Draft): number => d.segments[d.segments.length - 1]!.end;
 const startOf = (d: Draft): number => d.segments[0]!.start;
+
+/** Sorts drafts in place into text order (by their first segment) and returns them. */
+export const inTextOrder = (drafts: Draft[]): Draft[] => sortedBy(drafts, startOf);
 
 /** Sorts `items` in place by `key`, stably, and returns them; the order is nearly always right already, and checking is cheaper. */
 function sortedBy<T>(items: T[], key: (item: T) => number): T[] {

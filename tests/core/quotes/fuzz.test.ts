@@ -23,6 +23,13 @@ function checkSpans(text: string, result: QuoteResult): void {
   }
 }
 
+/** Milliseconds the quote finder takes on `text`. */
+function analysisMs(text: string): number {
+  const t0 = performance.now();
+  analyse(text);
+  return performance.now() - t0;
+}
+
 describe('quote finder on hostile input', () => {
   it('never throws and keeps every span inside the text', () => {
     fc.assert(fc.property(articleish, (text) => checkSpans(text, analyse(text))), { numRuns: 400 });
@@ -40,12 +47,7 @@ describe('quote finder on hostile input', () => {
     'she says that the plan works and he thinks the deal fails, ',
     '"a b c d," she said, "e f g h" ',
   ])('runs in linear time on one huge paragraph of %j', (unit) => {
-    const time = (n: number): number => {
-      const text = unit.repeat(n);
-      const t0 = performance.now();
-      analyse(text);
-      return performance.now() - t0;
-    };
+    const time = (n: number): number => analysisMs(unit.repeat(n));
     time(300); // warm up
     const small = time(1500);
     const large = time(12_000);
@@ -54,12 +56,8 @@ describe('quote finder on hostile input', () => {
 
   it('runs in linear time when every sentence names a new source', () => {
     const word = (k: number): string => `Q${k.toString(26).replace(/\d/g, (d) => 'abcdefghij'[+d]!)}ar`;
-    const time = (n: number): number => {
-      const text = Array.from({ length: n }, (_, k) => `${word(k)} rejected claims that ${word(k + 1)}ian boats had left, and she said the ${word(k)} ministry agreed.`).join(' ');
-      const t0 = performance.now();
-      analyse(text);
-      return performance.now() - t0;
-    };
+    const time = (n: number): number =>
+      analysisMs(Array.from({ length: n }, (_, k) => `${word(k)} rejected claims that ${word(k + 1)}ian boats had left, and she said the ${word(k)} ministry agreed.`).join(' '));
     time(300); // warm up
     const small = time(1000);
     const large = time(8000);
