@@ -29,10 +29,20 @@ function rebuildError(error: { name: string; message: string }): Error {
   return Object.assign(new Error(error.message), { name: error.name });
 }
 
-/** Preparation on the calling thread: for a few files, where starting workers costs more than it saves. */
-export function createInlineAnalysis(): AnalysisPool {
+/** What each analysis worker is started with. */
+export interface AnalysisWorkerData {
+  fromSources: boolean;
+  /** The store file, read to skip analysing content stored already; null for an in-memory store. */
+  storePath: string | null;
+}
+
+/**
+ * Preparation on the calling thread: for a few files, where starting workers costs more than it saves.
+ * `isStored` tells content the store holds already, which is not analysed again.
+ */
+export function createInlineAnalysis(isStored?: (contentHash: string) => boolean): AnalysisPool {
   return {
-    prepare: async (path, timeZone) => prepareArticleFile(path, timeZone),
+    prepare: async (path, timeZone) => prepareArticleFile(path, timeZone, isStored),
     close: async () => {},
   };
 }
@@ -50,8 +60,9 @@ export function defaultWorkerCount(): number {
  * A pool of worker threads that read and analyse article files and turn them into the store's values,
  * while the main thread stores the results: what crosses between threads is a few strings per article.
  * A worker that dies fails its pending files with a clear error, and the pool carries on on the calling thread.
+ * Workers read `storePath` (when given) to skip analysing content the store holds already.
  */
-export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
+export function createAnalysisPool(storePath: string | null, size = defaultWorkerCount()): AnalysisPool {
   const pending = new Map<number, Pending & { worker: Worker }>();
   let workers: Worker[] = [];
   const load = new Map<Worker, number>();
@@ -68,7 +79,8 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
 
   for (let n = 0; n < size; n++) {
     // Running from the TypeScript sources (not the compiled dist/), the worker needs the TypeScript loader too.
-    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url), { workerData: { fromSources: import.meta.url.endsWith('.ts') } });
+    const workerData: AnalysisWorkerData = { fromSources: import.meta.url.endsWith('.ts'), storePath };
+    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url), { workerData });
     worker.on('message', (outcome: PrepareOutcome) => {
       const job = pending.get(outcome.id);
       if (!job) return;

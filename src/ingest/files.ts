@@ -4,7 +4,8 @@ import { ArticleFormatError } from '../core/parse/plain-text.ts';
 import type { AppContext } from '../context.ts';
 import type { SavePreparedInput, SaveResult, SaveStatus } from '../store/articles.ts';
 import { createAnalysisPool, createInlineAnalysis, type AnalysisPool } from './analysis-pool.ts';
-import { FileRejectedError, type PreparedFile } from './article-file.ts';
+import { FileRejectedError, prepareArticleFile, type PreparedFile } from './article-file.ts';
+import type { PreparedArticle } from '../store/prepared.ts';
 
 export { contentHash, FileRejectedError, MAX_FILE_BYTES, readArticleFile } from './article-file.ts';
 
@@ -66,16 +67,37 @@ function failureReport(ctx: AppContext, path: string, error: unknown): FileRepor
 }
 
 /**
+ * The files of a batch that need storing, with their store values; reports for the unchanged ones. A file
+ * the analysis skipped because its content was stored is reported from the store, or analysed after all
+ * if that article has gone since (deleted meanwhile).
+ */
+function sortOutUnchanged(ctx: AppContext, batch: Prepared[], timeZone: string): (Prepared | FileReport)[] {
+  return batch.map((p) => {
+    if (!('file' in p) || p.file.article !== null) return p;
+    const stored = ctx.store.articles.withContent(p.file.contentHash);
+    if (stored) return { path: p.path, status: 'unchanged', articleId: stored.id, title: stored.title, warnings: stored.warnings };
+    try {
+      return { path: p.path, file: prepareArticleFile(p.path, timeZone) };
+    } catch (error) {
+      return { path: p.path, error };
+    }
+  });
+}
+
+type ToStore = { path: string; file: PreparedFile & { article: PreparedArticle } };
+
+/**
  * Stores a batch of prepared files in one transaction, each article all or nothing; if the transaction
  * itself fails (a full disk, say), nothing of it was kept and the files are stored one by one.
  */
 function storeBatch(ctx: AppContext, batch: Prepared[], timeZone: string): FileReport[] {
   const ingestedAt = ctx.now().toISOString();
-  const inputFor = ({ path, file }: { path: string; file: PreparedFile }): SavePreparedInput => ({
+  const inputFor = ({ path, file }: ToStore): SavePreparedInput => ({
     article: file.article, contentHash: file.contentHash, sourceKey: `file:${path}`,
     source: { kind: 'file', locator: path, timeZone }, ingestedAt,
   });
-  const ready = batch.filter((p): p is { path: string; file: PreparedFile } => 'file' in p);
+  const sorted = sortOutUnchanged(ctx, batch, timeZone);
+  const ready = sorted.filter((p): p is ToStore => 'file' in p && p.file.article !== null);
   let outcomes: (SaveResult | Error)[];
   try {
     outcomes = ctx.store.articles.saveMany(ready.map(inputFor));
@@ -90,11 +112,12 @@ function storeBatch(ctx: AppContext, batch: Prepared[], timeZone: string): FileR
     });
   }
   let next = 0;
-  return batch.map((p): FileReport => {
+  return sorted.map((p): FileReport => {
+    if ('status' in p) return p;
     if (!('file' in p)) return failureReport(ctx, p.path, p.error);
     const outcome = outcomes[next++]!;
     if (outcome instanceof Error) return failureReport(ctx, p.path, outcome);
-    return { path: p.path, status: outcome.status, articleId: outcome.articleId, title: p.file.article.title, warnings: p.file.warnings };
+    return { path: p.path, status: outcome.status, articleId: outcome.articleId, title: p.file.article!.title, warnings: p.file.warnings };
   });
 }
 
@@ -111,7 +134,10 @@ export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?:
   const { files, missing } = collectArticleFiles(paths);
   const reports: FileReport[] = [...missing];
   const timeZone = ctx.config.timeZone;
-  const analysis = files.length >= FILES_FOR_WORKERS ? createAnalysisPool() : createInlineAnalysis();
+  const storePath = ctx.store.path === ':memory:' ? null : ctx.store.path;
+  const analysis = files.length >= FILES_FOR_WORKERS
+    ? createAnalysisPool(storePath)
+    : createInlineAnalysis((contentHash) => ctx.store.articles.withContent(contentHash) !== null);
   const preparing: Promise<Prepared>[] = [];
   const prepareUpTo = (end: number): void => {
     while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(files[preparing.length]!, timeZone, analysis));

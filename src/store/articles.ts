@@ -33,6 +33,7 @@ export function createArticleStore(db: Db, people: PeopleStore) {
   const latest = db.prepare('SELECT * FROM articles ORDER BY date DESC, id DESC LIMIT 1');
   const newestDate = db.prepare('SELECT max(date) AS date FROM articles');
   const count = db.prepare('SELECT count(*) AS n FROM articles');
+  const byContent = db.prepare('SELECT id, title, warnings FROM articles WHERE content_hash = @hash');
   const search = db.prepare(`
     SELECT a.id, a.title, a.date, a.gist, a.url FROM articles_fts f JOIN articles a ON a.id = f.rowid
     WHERE articles_fts MATCH @query ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT @limit`);
@@ -59,6 +60,11 @@ export function createArticleStore(db: Db, people: PeopleStore) {
     searchTitles(text: string, limit = 25): ArticleHit[] {
       const query = searchQuery(text);
       return query ? (titleSearch.all({ query, limit }) as ArticleHit[]) : (recent.all({ limit }) as ArticleHit[]);
+    },
+    /** The stored article with exactly this content, if any: what re-ingesting unchanged content reports. */
+    withContent(contentHash: string): { id: number; title: string | null; warnings: string[] } | null {
+      const row = byContent.get({ hash: contentHash }) as { id: number; title: string | null; warnings: string } | undefined;
+      return row ? { id: row.id, title: row.title, warnings: JSON.parse(row.warnings) as string[] } : null;
     },
     count: (): number => (count.get() as { n: number }).n,
     newestDate: (): string | null => (newestDate.get() as { date: string | null }).date,

@@ -100,6 +100,26 @@ describe('ingesting files', () => {
     expect(progress.at(-1)).toBe(240);
   });
 
+  it('re-ingests a large folder without losing what the first run reported, and stores what changed', async () => {
+    const name = (n: number): string => `bulk-${String(n).padStart(3, '0')}.txt`;
+    for (let n = 0; n < 220; n++) write(name(n), ARTICLE.replace('four hundred', `${n + 1} hundred`));
+    // The dateline says Thursday for a Wednesday: the warning must be reported again when nothing changed.
+    write(name(5), ARTICLE.replace('Wednesday, April 2', 'Thursday, April 2'));
+    const first = await ingestPaths(ctx, [articles]);
+    expect(first[5]!.warnings).toEqual([expect.stringMatching(/Thursday/)]);
+    write(name(30), ARTICLE.replace('four hundred', 'a thousand'));
+    ctx.store.articles.remove(first[60]!.articleId!);
+    const second = await ingestPaths(ctx, [articles]);
+    expect(second.filter((r) => r.status === 'unchanged')).toHaveLength(218);
+    expect(second[5]).toMatchObject({ status: 'unchanged', articleId: first[5]!.articleId, title: first[5]!.title, warnings: first[5]!.warnings });
+    expect(second[100]).toMatchObject({ status: 'unchanged', articleId: first[100]!.articleId, title: first[100]!.title });
+    expect(second[30]).toMatchObject({ status: 'updated', articleId: first[30]!.articleId });
+    expect(ctx.store.articles.byId(first[30]!.articleId!)!.body).toContain('a thousand');
+    expect(second[60]).toMatchObject({ status: 'added', title: first[60]!.title });
+    expect(ctx.store.articles.count()).toBe(220);
+    expect(ctx.store.people.byKey('Hugo Brandt')).toMatchObject({ quoteCount: 220 });
+  });
+
   it('stores the good files one by one when the commit of their batch fails', async () => {
     // A constraint checked only at commit: the article about the ferry passes its own savepoint, then makes
     // the whole batch's commit fail, and again its own commit when the files are stored one by one.
