@@ -50,13 +50,28 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     }
     const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word: letterOrDigitAt(t, 0) });
+    out.push({ start: s, end: e, text: t, lower: needsLowerCasing(text, s, e) ? t.toLowerCase() : t, word: letterOrDigitAt(t, 0) });
     s = e;
   }
   return out;
 }
 
+/**
+ * Could toLowerCase change `text[start, end)`: does it hold a capital or a non-ASCII character? Most tokens
+ * are lower-case ASCII, and toLowerCase costs far more than this scan, even when it changes nothing.
+ */
+function needsLowerCasing(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}
+
+/** Does the word start with a capital? Answered for ASCII without toLowerCase/toUpperCase, which are slow. */
 export const isCapitalised = (t: string): boolean => {
+  const code = t.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = t.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };
