@@ -135,13 +135,26 @@ const isLower = (c: string | undefined): boolean => {
 /** The word ending just before `dotIndex` (letters and inner dots), e.g. "U.S" for "U.S." */
 function wordBefore(text: string, dotIndex: number, lowerBound: number): string {
   let i = dotIndex;
-  while (i > lowerBound && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > lowerBound && letterOrDotAt(text, i - 1)) i--;
   return text.slice(i, dotIndex);
 }
 
+/** /[\p{L}.]/u on the code unit at `i`; ASCII without the regex engine. */
+function letterOrDotAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 46 || isAsciiLetter(c) : /[\p{L}.]/u.test(text[i]!);
+}
+
+/** The letters at `index` (at most 30 characters' worth), as /^[\p{L}]+/u finds them. */
 function wordAfter(text: string, index: number): string {
-  const match = /^[\p{L}]+/u.exec(text.slice(index, index + 30));
-  return match ? match[0] : '';
+  const stop = Math.min(text.length, index + 30);
+  let j = index;
+  while (j < stop && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j < stop && text.charCodeAt(j) >= 128) {
+    const match = /^[\p{L}]+/u.exec(text.slice(index, stop));
+    return match ? match[0] : '';
+  }
+  return text.slice(index, j);
 }
 
 /** Should a period at `dot` (already known to be followed by a plausible sentence start) end the sentence? */
@@ -233,7 +246,17 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;
-  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end });
+  if (end > start && hasLetterOrDigit(text, start, end)) out.push({ start, end });
+}
+
+/** /[\p{L}\p{N}]/u.test(text.slice(start, end)), with the ASCII prefix scanned without the regex engine. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(text.slice(k, end));
+    if (isAsciiLetter(c) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
 }
 
 /**
