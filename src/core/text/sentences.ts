@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { lowerCased } from './normalize.ts';
 
 /**
  * Rule-based sentence splitter for news text (measured more accurate and faster than the npm splitters:
@@ -91,7 +92,7 @@ function isGluedQuote(text: string, i: number, lowerBound: number, end: number):
   if ((open !== '‘' && open !== "'") || !isUpper(text[i + 2]) || !isLower(text[i - 1])) return false;
   const word = /[\p{L}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   if (!/^\p{Ll}/u.test(word) && !CALENDAR_WORDS.test(word)) return false;
-  if (SPEECH_VERBS.has(word.toLowerCase()) || NOT_SENTENCE_FINAL.has(word.toLowerCase())) return false;
+  if (SPEECH_VERBS.has(lowerCased(word)) || NOT_SENTENCE_FINAL.has(lowerCased(word))) return false;
   // The first closing mark of the quotation (a ’ or ' not inside a word) must follow a comma or full stop.
   const window = text.slice(i + 2, Math.min(end, i + 600));
   const closing = /['’](?!\p{L})/u.exec(window);
@@ -111,7 +112,7 @@ function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
   if (prev !== ')' && !capitalisedOk && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Don't Push It"
-  return !NOT_SENTENCE_FINAL.has(word.toLowerCase());
+  return !NOT_SENTENCE_FINAL.has(lowerCased(word));
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
@@ -162,8 +163,8 @@ function periodEndsSentence(text: string, dot: number, paragraphStart: number, n
   const word = wordBefore(text, dot, paragraphStart);
   if (word === '') return true; // "... 42." or "...)." — numbers and brackets end sentences
   const bare = word.replace(/\./g, '');
-  const lower = bare.toLowerCase();
-  const next = wordAfter(text, nextWordStart).toLowerCase();
+  const lower = lowerCased(bare);
+  const next = lowerCased(wordAfter(text, nextWordStart));
   if (word.includes('.') || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
     // Dotted acronym (U.S., D-N.Y.) or company suffix: ends a sentence only before a function word.
     return FUNCTION_WORDS.has(next);

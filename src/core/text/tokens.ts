@@ -1,3 +1,4 @@
+import { lowerCased } from './normalize.ts';
 import { letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
 
 /** A word or punctuation token of a text range, with its offsets into the whole text. */
@@ -50,22 +51,10 @@ export function tokenize(text: string, start: number, end: number): Token[] {
     }
     const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: needsLowerCasing(text, s, e) ? t.toLowerCase() : t, word: letterOrDigitAt(t, 0) });
+    out.push({ start: s, end: e, text: t, lower: lowerCased(t), word: letterOrDigitAt(t, 0) });
     s = e;
   }
   return out;
-}
-
-/**
- * Could toLowerCase change `text[start, end)`: does it hold a capital or a non-ASCII character? Most tokens
- * are lower-case ASCII, and toLowerCase costs far more than this scan, even when it changes nothing.
- */
-function needsLowerCasing(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || (c >= 65 && c <= 90)) return true;
-  }
-  return false;
 }
 
 /** Does the word start with a capital? Answered for ASCII without toLowerCase/toUpperCase, which are slow. */
