@@ -25,7 +25,15 @@ export function analyzeParsed(parsed: ParsedArticle, text: string): AnalyzedArti
     titleGenerated = title !== null;
   }
   const { summary, gist } = summarize({ text, paragraphs: parsed.paragraphs, sentences, title, quotes, people });
-  return { ...parsed, title, titleGenerated, sentences, quotes, people, summary, gist };
+  // Field by field, in the order of the spread `{ ...parsed, title, ... }` it replaces: V8 copies an object
+  // this wide with overridden fields markedly slower (it took ~2% of the whole analysis).
+  return {
+    title, titleGenerated, date: parsed.date, publishedAt: parsed.publishedAt, timeZone: parsed.timeZone,
+    timeZoneAssumed: parsed.timeZoneAssumed, dateline: parsed.dateline, author: parsed.author, authors: parsed.authors,
+    outlet: parsed.outlet, caption: parsed.caption, photoCredit: parsed.photoCredit, url: parsed.url,
+    imageUrl: parsed.imageUrl, body: parsed.body, paragraphs: parsed.paragraphs, warnings: parsed.warnings,
+    sentences, quotes, people, summary, gist,
+  };
 }
 
 /** Parses and analyses an article in the plain-text format (or bare body text). */

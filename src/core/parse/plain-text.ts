@@ -34,6 +34,12 @@ interface Block extends Span {
   lines: Span[];
 }
 
+/** Is `text[i]` whitespace (/\s/)? ASCII without the regex engine. */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
+}
+
 /** Splits text into blocks of non-blank lines, each line trimmed, with offsets into the text. */
 function toBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -44,8 +50,8 @@ function toBlocks(text: string): Block[] {
     if (lineEnd < 0) lineEnd = text.length;
     let s = lineStart;
     let e = lineEnd;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && spaceAt(text, s)) s++;
+    while (e > s && spaceAt(text, e - 1)) e--;
     if (e > s) {
       if (!current) blocks.push((current = { start: s, end: e, lines: [] }));
       current.lines.push({ start: s, end: e });
@@ -111,15 +117,22 @@ interface Header {
 function readHeader(text: string, blocks: Block[]): Header {
   const h: Header = { title: null, headerDate: null, caption: null, photoCredit: null, byline: null, dateline: null, bodyFrom: 0 };
   const slice = (s: Span): string => text.slice(s.start, s.end);
+  // The datelines of one-line blocks, read once: the byline check looks one block ahead.
+  const datelines: (Dateline | null | undefined)[] = [];
+  const datelineAt = (k: number): Dateline | null => {
+    let d = datelines[k];
+    if (d === undefined) datelines[k] = d = parseDateline(slice(blocks[k]!));
+    return d;
+  };
   for (let i = 0; i < blocks.length - 1 || (i === 0 && blocks.length === 1); i++) {
     const block = blocks[i]!;
     const first = slice(block.lines[0]!);
     const single = block.lines.length === 1;
     const dateMatch = h.headerDate === null && h.byline === null ? HEADER_DATE_RE.exec(slice(block)) : null;
-    const dateline = single && !h.dateline ? parseDateline(first) : null;
+    const dateline = single && !h.dateline ? datelineAt(i) : null;
     const inHeader = h.headerDate !== null || h.title !== null || i > 0;
-    const nextIsDateline = blocks[i + 1]?.lines.length === 1 && parseDateline(slice(blocks[i + 1]!)) !== null;
-    const byline = single && !h.byline && !h.dateline ? parseByline(first, inHeader || nextIsDateline) : null;
+    const nextIsDateline = (): boolean => blocks[i + 1]?.lines.length === 1 && datelineAt(i + 1) !== null;
+    const byline = single && !h.byline && !h.dateline ? parseByline(first, inHeader || nextIsDateline()) : null;
     if (dateMatch) {
       const date = dateMatch[1]!;
       if (!validDate(date)) throw new ArticleFormatError(`the header date "${date}" is not a real date (expected YYYY-MM-DD)`);

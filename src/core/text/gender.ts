@@ -1,10 +1,11 @@
 import { getGender } from 'gender-detection-from-name';
 import type { Gender } from '../types.ts';
 import { FEMALE_WORDS, MALE_WORDS } from './name-lists.ts';
+import { lowerCased } from './normalize.ts';
 
 /** Gender told by a title or role word ("spokeswoman", "Mr."), or null. */
 export function genderOfWord(word: string): Gender | null {
-  const lower = word.toLowerCase();
+  const lower = lowerCased(word);
   const w = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   if (FEMALE_WORDS.has(w)) return 'female';
   if (MALE_WORDS.has(w)) return 'male';

@@ -32,6 +32,18 @@ function foldUncached(name: string): string {
     .trim();
 }
 
+/**
+ * `s.toLowerCase()`, without the call when `s` has no capital and no non-ASCII character: most words are
+ * lower-case ASCII, and toLowerCase costs about 100 ns a call even when it changes nothing.
+ */
+export function lowerCased(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Collapses runs of whitespace (including non-breaking spaces and line breaks) to single spaces. */
 export function squeezeSpaces(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();

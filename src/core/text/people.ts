@@ -163,7 +163,7 @@ function nameOf(run: Run): Named {
     const part = bare(t);
     words.push(t);
     parts.push(part);
-    lowers.push(part.toLowerCase());
+    lowers.push(part === t.text ? t.lower : part.toLowerCase()); // the token's own lower case, when it has no possessive
   }
   return { run, words, parts, lowers };
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { lowerCased } from './normalize.ts';
 
 /**
  * Rule-based sentence splitter for news text (measured more accurate and faster than the npm splitters:
@@ -91,7 +92,7 @@ function isGluedQuote(text: string, i: number, lowerBound: number, end: number):
   if ((open !== '‘' && open !== "'") || !isUpper(text[i + 2]) || !isLower(text[i - 1])) return false;
   const word = /[\p{L}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   if (!/^\p{Ll}/u.test(word) && !CALENDAR_WORDS.test(word)) return false;
-  if (SPEECH_VERBS.has(word.toLowerCase()) || NOT_SENTENCE_FINAL.has(word.toLowerCase())) return false;
+  if (SPEECH_VERBS.has(lowerCased(word)) || NOT_SENTENCE_FINAL.has(lowerCased(word))) return false;
   // The first closing mark of the quotation (a ’ or ' not inside a word) must follow a comma or full stop.
   const window = text.slice(i + 2, Math.min(end, i + 600));
   const closing = /['’](?!\p{L})/u.exec(window);
@@ -111,28 +112,50 @@ function isGluedBoundary(text: string, i: number, lowerBound: number): boolean {
   const word = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(Math.max(lowerBound, i - 30), i))?.[0] ?? '';
   const capitalisedOk = CALENDAR_WORDS.test(word); // "...on the new bridge on Saturday He said"
   if (prev !== ')' && !capitalisedOk && (word.length < 2 || !/^[\p{Ll}\p{N}]/u.test(word))) return false; // "Don't Push It"
-  return !NOT_SENTENCE_FINAL.has(word.toLowerCase());
+  return !NOT_SENTENCE_FINAL.has(lowerCased(word));
 }
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«']);
 const isTerminator = (c: string | undefined): boolean => c === '.' || c === '!' || c === '?' || c === '…';
 
-const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+// ASCII characters are answered by code: toLowerCase and toUpperCase cost about 100 ns a call.
+const isUpper = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : c !== c.toLowerCase() && c === c.toUpperCase();
+};
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
-const isLower = (c: string | undefined): boolean => c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+const isLower = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 97 && code <= 122 : c !== c.toUpperCase() && c === c.toLowerCase();
+};
 
 /** The word ending just before `dotIndex` (letters and inner dots), e.g. "U.S" for "U.S." */
 function wordBefore(text: string, dotIndex: number, lowerBound: number): string {
   let i = dotIndex;
-  while (i > lowerBound && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  while (i > lowerBound && letterOrDotAt(text, i - 1)) i--;
   return text.slice(i, dotIndex);
 }
 
+/** /[\p{L}.]/u on the code unit at `i`; ASCII without the regex engine. */
+function letterOrDotAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 46 || isAsciiLetter(c) : /[\p{L}.]/u.test(text[i]!);
+}
+
+/** The letters at `index` (at most 30 characters' worth), as /^[\p{L}]+/u finds them. */
 function wordAfter(text: string, index: number): string {
-  const match = /^[\p{L}]+/u.exec(text.slice(index, index + 30));
-  return match ? match[0] : '';
+  const stop = Math.min(text.length, index + 30);
+  let j = index;
+  while (j < stop && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j < stop && text.charCodeAt(j) >= 128) {
+    const match = /^[\p{L}]+/u.exec(text.slice(index, stop));
+    return match ? match[0] : '';
+  }
+  return text.slice(index, j);
 }
 
 /** Should a period at `dot` (already known to be followed by a plausible sentence start) end the sentence? */
@@ -140,8 +163,8 @@ function periodEndsSentence(text: string, dot: number, paragraphStart: number, n
   const word = wordBefore(text, dot, paragraphStart);
   if (word === '') return true; // "... 42." or "...)." — numbers and brackets end sentences
   const bare = word.replace(/\./g, '');
-  const lower = bare.toLowerCase();
-  const next = wordAfter(text, nextWordStart).toLowerCase();
+  const lower = lowerCased(bare);
+  const next = lowerCased(wordAfter(text, nextWordStart));
   if (word.includes('.') || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
     // Dotted acronym (U.S., D-N.Y.) or company suffix: ends a sentence only before a function word.
     return FUNCTION_WORDS.has(next);
@@ -176,13 +199,29 @@ function gluedBoundary(text: string, dot: number, closeEnd: number, paragraphSta
   return boundary;
 }
 
+/**
+ * The characters where splitParagraph has something to decide: a terminator, a space before a capital or an
+ * opening single quote (a glued boundary, perhaps), a line break before another. The regex skips the text
+ * between them far faster than a loop over every character.
+ */
+const DECISION_POINT = /[.!?…]| (?=[‘'A-Z])|\n(?=\n)/g;
+
+/** The first decision point at or after `from` (an index into `text`; `scope` starts at `scopeStart`), or `end`. */
+function nextDecisionPoint(scope: string, scopeStart: number, from: number, end: number): number {
+  DECISION_POINT.lastIndex = from - scopeStart;
+  if (!DECISION_POINT.test(scope)) return end;
+  return Math.min(end, scopeStart + DECISION_POINT.lastIndex - 1);
+}
+
 /** Split one paragraph span into sentence spans (trimmed of surrounding whitespace). */
 function splitParagraph(text: string, start: number, end: number, out: Span[]): void {
   let sentenceStart = start;
-  for (let i = start; i < end; i++) {
-    const c = text[i]!;
+  // One character past the paragraph is in scope: a space at its end may come before a capital.
+  const scope = text.slice(start, Math.min(text.length, end + 1));
+  for (let i = nextDecisionPoint(scope, start, start, end); i < end; i = nextDecisionPoint(scope, start, i + 1, end)) {
+    const code = text.charCodeAt(i);
     let boundary = -1; // index where the next sentence starts
-    if (isTerminator(c)) {
+    if (code === 46 || code === 33 || code === 63 || code === 0x2026) {
       let j = i + 1;
       while (j < end && (isTerminator(text[j]) || CLOSERS.has(text[j]!))) j++;
       const closeEnd = j;
@@ -191,7 +230,7 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
         const n = text[j];
         const startsSentence = isUpper(n) || isDigit(n) || (n !== undefined && OPENERS.has(n));
         const closedQuote = closeEnd > i + 1 && CLOSERS.has(text[closeEnd - 1]!) && !wordBefore(text, i, start).includes('.');
-        if (j < end && startsSentence && (c !== '.' || closedQuote || periodEndsSentence(text, i, start, OPENERS.has(n!) ? j + 1 : j))) {
+        if (j < end && startsSentence && (code !== 46 || closedQuote || periodEndsSentence(text, i, start, OPENERS.has(n!) ? j + 1 : j))) {
           boundary = j;
           pushTrimmed(text, sentenceStart, closeEnd, out);
         }
@@ -209,10 +248,10 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
       } else {
         i = closeEnd - 1;
       }
-    } else if (c === ' ' && i > sentenceStart && mayStartSentence(text[i + 1]) && (isGluedBoundary(text, i, sentenceStart) || isGluedQuote(text, i, sentenceStart, end))) {
+    } else if (code === 32 && i > sentenceStart && mayStartSentence(text[i + 1]) && (isGluedBoundary(text, i, sentenceStart) || isGluedQuote(text, i, sentenceStart, end))) {
       pushTrimmed(text, sentenceStart, i, out);
       sentenceStart = i + 1;
-    } else if (c === '\n' && i + 1 < end && text[i + 1] === '\n') {
+    } else if (code === 10 && i + 1 < end && text.charCodeAt(i + 1) === 10) {
       pushTrimmed(text, sentenceStart, i, out);
       sentenceStart = i + 1;
     }
@@ -223,7 +262,17 @@ function splitParagraph(text: string, start: number, end: number, out: Span[]): 
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;
-  if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end });
+  if (end > start && hasLetterOrDigit(text, start, end)) out.push({ start, end });
+}
+
+/** /[\p{L}\p{N}]/u.test(text.slice(start, end)), with the ASCII prefix scanned without the regex engine. */
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(text.slice(k, end));
+    if (isAsciiLetter(c) || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { lowerCased } from './normalize.ts';
 import { letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
 
 /** A word or punctuation token of a text range, with its offsets into the whole text. */
@@ -12,16 +13,17 @@ export interface Token {
 
 /** Characters that join two runs of letters or digits into one word token: U.S, J.D, O'Neill, AT&T, well-known. */
 const isWordJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
-const SPACE = /^\s$/u;
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
-/** Is the code point at `i` whitespace (\s)? */
-function spaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(String.fromCodePoint(text.codePointAt(i)!));
-}
+/**
+ * Is the code unit `c` whitespace (\s): ASCII spaces, the no-break and Unicode spaces, the line and
+ * paragraph separators, the BOM? Written out because the regex (and the string it needs) cost a call for every
+ * curly quotation mark and dash; tests/core/text/tokens.test.ts checks the list against \s.
+ */
+export const isSpaceUnit = (c: number): boolean => c < 128
+  ? c === 32 || (c >= 9 && c <= 13)
+  : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
  * End of the token that starts at the non-space `i`. Tokens are what
@@ -44,19 +46,27 @@ export function tokenize(text: string, start: number, end: number): Token[] {
   // As a /u regex would, a start inside a surrogate pair begins at the pair.
   const splitsPair = start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1));
   for (let s = splitsPair ? start - 1 : start; s < end; ) {
-    if (spaceAt(text, s)) {
-      s += unitsAt(text, s);
+    const c = text.charCodeAt(s);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      s++; // an ASCII space, one unit wide: no need to ask for the code point
+      continue;
+    }
+    if (c >= 128 && isSpaceUnit(c)) {
+      s++; // every space is in the BMP
       continue;
     }
     const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: t.toLowerCase(), word: letterOrDigitAt(t, 0) });
+    out.push({ start: s, end: e, text: t, lower: lowerCased(t), word: letterOrDigitAt(t, 0) });
     s = e;
   }
   return out;
 }
 
+/** Does the word start with a capital? Answered for ASCII without toLowerCase/toUpperCase, which are slow. */
 export const isCapitalised = (t: string): boolean => {
+  const code = t.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const c = t.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };

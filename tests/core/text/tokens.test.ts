@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, type Token } from '../../../src/core/text/tokens.ts';
+import { isCapitalised, isSpaceUnit, tokenize, type Token } from '../../../src/core/text/tokens.ts';
 
 /** The tokenizer as one regular expression: the definition the scanner must keep to. */
 function tokenizeByRegex(text: string, start: number, end: number): Token[] {
@@ -32,5 +32,15 @@ describe('tokenize', () => {
   it('keeps dotted acronyms, apostrophes and hyphens inside words', () => {
     const text = "O'Neill's U.S. well-known AT&T ''quote'' —";
     expect(tokenize(text, 0, text.length).map((t) => t.text)).toEqual(["O'Neill's", 'U.S', '.', 'well-known', 'AT&T', "''", 'quote', "''", '—']);
+  });
+
+  it('calls a word capitalised when its first character changes in lower case and not in upper case', () => {
+    const byCase = (t: string): boolean => { const c = t.charAt(0); return c !== c.toLowerCase() && c === c.toUpperCase(); };
+    fc.assert(fc.property(textish, (text) => { expect(isCapitalised(text)).toBe(byCase(text)); }), { numRuns: 3000 });
+    expect(['Kovac', 'Émile', 'Ωmega', 'kovac', '7th', '', 'ǅemal'].map(isCapitalised)).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it('knows the characters of \\s by code', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(isSpaceUnit(c), c.toString(16)).toBe(/^\s$/u.test(String.fromCharCode(c)));
   });
 });
