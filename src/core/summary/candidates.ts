@@ -1,6 +1,6 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
-import { countWords } from '../text/words.ts';
+import { countWords, letterAt, letterBefore } from '../text/words.ts';
 import { createTermSpace, termVector, type TermSpace, type TermVector } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
@@ -58,29 +58,56 @@ export function cleanSentence(text: string): string {
   return dropWireDateline(squeeze(text));
 }
 
-const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
+/** Is the character at `i` whitespace (\s)? */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+}
 
-/** Number of whitespace-separated pieces of `text`, as `text.trim().split(/\s+/)` would give. */
-function countSpaced(text: string): number {
+/** Characters that end a run by themselves: `[,;:()"“”‘’\u2013\u2014]`. */
+function isRunBreakChar(c: number): boolean {
+  if (c < 128) return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2013 || c === 0x2014;
+}
+
+/**
+ * Length of the run break at `i`, or 0: a break character, a spaced hyphen `\s-\s`, or an apostrophe
+ * that is not between two letters. These are the matches of `text.split(RUN_BREAKS)` with
+ * RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u, tried at `i` in that order.
+ */
+function runBreakAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isRunBreakChar(c)) return 1;
+  if (i + 2 < text.length && text.charCodeAt(i + 1) === 45 && isSpaceAt(text, i) && isSpaceAt(text, i + 2)) return 3;
+  if (c === 39 && (i + 1 === text.length || !letterAt(text, i + 1) || !letterBefore(text, i))) return 1;
+  return 0;
+}
+
+/**
+ * Longest run of words with no comma, colon, bracket, dash or quotation mark between them: the most
+ * whitespace-separated pieces between two run breaks (see runBreakAt), found in one pass without splitting.
+ */
+export function longestUnpunctuatedRun(text: string): number {
+  let best = 0;
   let pieces = 0;
   let inPiece = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
-    if (space) inPiece = false;
+  for (let i = 0; i < text.length; ) {
+    const breakLength = runBreakAt(text, i);
+    if (breakLength > 0) {
+      if (pieces > best) best = pieces;
+      pieces = 0;
+      inPiece = false;
+      i += breakLength;
+      continue;
+    }
+    if (isSpaceAt(text, i)) inPiece = false;
     else if (!inPiece) {
       inPiece = true;
       pieces++;
     }
+    i++;
   }
-  return pieces;
-}
-
-/** Longest run of words with no comma, colon, bracket, dash or quotation mark between them. */
-export function longestUnpunctuatedRun(text: string): number {
-  let best = 0;
-  for (const part of text.split(RUN_BREAKS)) best = Math.max(best, countSpaced(part));
-  return best;
+  return pieces > best ? pieces : best;
 }
 
 /** Sentences shorter than this are fragments ("Read more.", "Photos: AP."), unless the body has nothing longer. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasFinalPunctuation, isBoilerplate, looksLikeCaption } from '../../../src/core/text/boilerplate.ts';
 import { cleanSentence, longestUnpunctuatedRun } from '../../../src/core/summary/candidates.ts';
@@ -44,5 +45,19 @@ describe('boilerplate and caption detection', () => {
     expect(cleanSentence('  MADRID (AP) — Fans   gathered\n outside.')).toBe('Fans gathered outside.');
     expect(cleanSentence('(CNN)The storm passed.')).toBe('The storm passed.');
     expect(longestUnpunctuatedRun('One two three, four five: six (seven eight) nine')).toBe(3);
+  });
+
+  it('measures runs as splitting at the run breaks would, for any text', () => {
+    const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
+    const bySplit = (text: string): number =>
+      Math.max(0, ...text.split(RUN_BREAKS).map((part) => (part.trim() === '' ? 0 : part.trim().split(/\s+/).length)));
+    const pieces = ['a', 'Z', '7', ' ', '  ', '\t', '\u00a0', '-', ' - ', "'", '’', '‘', ',', ';', '(', ')', '"', '“', '—', '–', 'é', '𝐀', '😀', '\ud835', '\udc00', "don't"];
+    const textish = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(fc.property(textish, (text) => {
+      expect(longestUnpunctuatedRun(text)).toBe(bySplit(text));
+    }), { numRuns: 3000 });
   });
 });
