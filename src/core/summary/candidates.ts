@@ -1,6 +1,6 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
-import { countWords, letterAt, letterBefore } from '../text/words.ts';
+import { countWords, letterAt, letterBefore, spaceAt } from '../text/words.ts';
 import { createTermSpace, termVector, type TermSpace, type TermVector } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
@@ -58,12 +58,6 @@ export function cleanSentence(text: string): string {
   return dropWireDateline(squeeze(text));
 }
 
-/** Is the character at `i` whitespace (\s)? */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
-}
-
 /** Characters that end a run by themselves: `[,;:()"“”‘’\u2013\u2014]`. */
 function isRunBreakChar(c: number): boolean {
   if (c < 128) return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
@@ -78,7 +72,7 @@ function isRunBreakChar(c: number): boolean {
 function runBreakAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (isRunBreakChar(c)) return 1;
-  if (i + 2 < text.length && text.charCodeAt(i + 1) === 45 && isSpaceAt(text, i) && isSpaceAt(text, i + 2)) return 3;
+  if (i + 2 < text.length && text.charCodeAt(i + 1) === 45 && spaceAt(text, i) && spaceAt(text, i + 2)) return 3;
   if (c === 39 && (i + 1 === text.length || !letterAt(text, i + 1) || !letterBefore(text, i))) return 1;
   return 0;
 }
@@ -100,7 +94,7 @@ export function longestUnpunctuatedRun(text: string): number {
       i += breakLength;
       continue;
     }
-    if (isSpaceAt(text, i)) inPiece = false;
+    if (spaceAt(text, i)) inPiece = false;
     else if (!inPiece) {
       inPiece = true;
       pieces++;

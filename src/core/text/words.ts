@@ -15,6 +15,14 @@ const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 /** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
 export const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
 
+const SPACE = /\s/;
+
+/** Is the character at `i` whitespace (\s)? */
+export function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+}
+
 /** Is the code point at `i` a letter (\p{L})? `i` must be inside `text`. */
 export function letterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
