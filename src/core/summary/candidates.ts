@@ -22,24 +22,14 @@ export interface Candidate {
 const WIRE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'’-]{0,40}\s)?\((?:CNN|AP|AFP|Reuters|UPI|EW\.com|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?/u;
 
 const WHITESPACE_RUNS = /[\s\u00a0\u200b]+/g;
-const SPACE = /\s/;
 
 /**
- * Is there whitespace to squeeze: any but single spaces between non-spaces, or a zero-width space? Most
- * sentences have none, and the check is cheaper than replacing every space with itself.
+ * Whitespace to squeeze: a space at either end, two spaces in a row, any other whitespace, or a zero-width
+ * space. Most sentences have none, and the test is cheaper than replacing every space with itself.
  */
-function hasLooseSpace(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return true;
-    } else if ((c >= 9 && c <= 13) || c === 0x200b || (c > 127 && SPACE.test(text[i]!))) return true;
-  }
-  return false;
-}
+const LOOSE_SPACE = /^ | $| {2}|[^\S ]|\u200b/;
 
-const squeeze = (text: string): string => (hasLooseSpace(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text);
+const squeeze = (text: string): string => (LOOSE_SPACE.test(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text);
 
 /**
  * At most 42 characters of WIRE_DATELINE come before its "(" (at most 83 UTF-16 units, letters outside the
@@ -86,6 +76,16 @@ export function longestUnpunctuatedRun(text: string): number {
   let pieces = 0;
   let inPiece = false;
   for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      // Most characters: an ASCII letter or digit is never a run break and never a space.
+      if (!inPiece) {
+        inPiece = true;
+        pieces++;
+      }
+      i++;
+      continue;
+    }
     const breakLength = runBreakAt(text, i);
     if (breakLength > 0) {
       if (pieces > best) best = pieces;

@@ -47,6 +47,13 @@ describe('boilerplate and caption detection', () => {
     expect(longestUnpunctuatedRun('One two three, four five: six (seven eight) nine')).toBe(3);
   });
 
+  it('squeezes whitespace as replacing every run of it would, for any text', () => {
+    const pieces = ['a', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '\u2028', '\u3000', 'é', '.', 'x'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join('')), (text) => {
+      expect(cleanSentence(text)).toBe(text.replace(/[\s\u00a0\u200b]+/g, ' ').trim());
+    }), { numRuns: 2000 });
+  });
+
   it('measures runs as splitting at the run breaks would, for any text', () => {
     const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
     const bySplit = (text: string): number =>
