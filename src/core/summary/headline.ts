@@ -27,12 +27,19 @@ function quotesBalanced(s: string): boolean {
   return straight % 2 === 0 && open <= close && single % 2 === 0;
 }
 
+interface Cut {
+  at: number;
+  bonus: number;
+  weak: boolean;
+}
+
 /**
- * Cut points in `lede` (end indices), best first. A cut further along keeps more of the lede; clause
- * punctuation and subordinating words are preferred over a plain comma or a preposition.
+ * Cut points in `lede`, best first: a cut further along keeps more of the lede; clause punctuation and
+ * subordinating words are preferred over a plain comma or a preposition. Whether a cut leaves a head
+ * that fits (cutFits) is left to the caller, which usually needs to test only the first few.
  */
-function clauseCuts(lede: string): number[] {
-  const cuts: { at: number; bonus: number; weak: boolean }[] = [];
+function clauseCuts(lede: string): Cut[] {
+  const cuts: Cut[] = [];
   for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40, weak: false });
   for (const m of lede.matchAll(/(,?)\s([\p{L}]+)/gu)) {
     const word = m[2]!.toLowerCase();
@@ -41,20 +48,18 @@ function clauseCuts(lede: string): number[] {
     else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10, weak: !comma });
     else if (comma) cuts.push({ at: m.index, bonus: 10, weak: false });
   }
-  const fitting = cuts
-    .filter(({ at, weak }) => {
-      const head = stripEnd(lede.slice(0, at));
-      if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || head.split(' ').length < 6) return false;
-      if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
-      if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
-      if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
-      // Before a preposition or a relative the head must already be a clause: long, not ending on a participle.
-      return !weak || (head.length >= 50 && !/(?:ed|ing)$/u.test(head));
-    })
-    .sort((a, b) => b.at + b.bonus - (a.at + a.bonus));
-  const ends: number[] = []; // not map(): an optimised map() returns a holey array, which deoptimises the reader
-  for (const { at } of fitting) ends.push(at);
-  return ends;
+  return cuts.sort((a, b) => b.at + b.bonus - (a.at + a.bonus)); // stable: equal scores keep text order
+}
+
+/** Does cutting `lede` at `cut` leave a head of the right length that does not break a number or an aside? */
+function cutFits(lede: string, { at, weak }: Cut): boolean {
+  const head = stripEnd(lede.slice(0, at));
+  if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || head.split(' ').length < 6) return false;
+  if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
+  if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
+  if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
+  // Before a preposition or a relative the head must already be a clause: long, not ending on a participle.
+  return !weak || (head.length >= 50 && !/(?:ed|ing)$/u.test(head));
 }
 
 /** Words that open a phrase a headline can leave out ("...rejected Trump's proposal | of sending troops ..."). */
@@ -104,7 +109,8 @@ export function generateHeadline(text: string, sentences: Span[]): string | null
   const lean = lede.replace(/,\s(?:which|who|whose)\s[^,;:()]{3,120},\s/giu, ' ').replace(/\s\([^()]{1,60}\)/gu, '');
   if (stripEnd(lean).length <= MAX_LENGTH) return stripEnd(lean);
   for (const cut of clauseCuts(lean)) {
-    const head = stripEnd(lean.slice(0, cut));
+    if (!cutFits(lean, cut)) continue;
+    const head = stripEnd(lean.slice(0, cut.at));
     if (!DANGLING.test(head) && quotesBalanced(head)) return head;
   }
   const phrase = phraseCut(lean);
