@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { letterAt, letterRunEnd, spaceAt } from '../text/words.ts';
 import { firstUsableSentence } from './candidates.ts';
 
 const MAX_LENGTH = 100;
@@ -27,6 +28,31 @@ function quotesBalanced(s: string): boolean {
   return straight % 2 === 0 && open <= close && single % 2 === 0;
 }
 
+/** A run of letters after a space or a comma and a space: `at` is where the comma or the space is. */
+export interface SpacedWord {
+  at: number;
+  comma: boolean;
+  /** Lower-cased. */
+  word: string;
+}
+
+/** The matches of /(,?)\s(\p{L}+)/gu in `text`, found without building a match object for each word. */
+export function spacedWords(text: string): SpacedWord[] {
+  const out: SpacedWord[] = [];
+  for (let i = 0; i + 1 < text.length; ) {
+    const comma = text.charCodeAt(i) === 44 && i + 2 < text.length && spaceAt(text, i + 1) && letterAt(text, i + 2);
+    const start = comma ? i + 2 : spaceAt(text, i) && letterAt(text, i + 1) ? i + 1 : -1;
+    if (start === -1) {
+      i++;
+      continue;
+    }
+    const end = letterRunEnd(text, start);
+    out.push({ at: i, comma, word: text.slice(start, end).toLowerCase() });
+    i = end;
+  }
+  return out;
+}
+
 interface Cut {
   at: number;
   bonus: number;
@@ -41,12 +67,10 @@ interface Cut {
 function clauseCuts(lede: string): Cut[] {
   const cuts: Cut[] = [];
   for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40, weak: false });
-  for (const m of lede.matchAll(/(,?)\s([\p{L}]+)/gu)) {
-    const word = m[2]!.toLowerCase();
-    const comma = m[1] === ',';
-    if (CONJUNCTIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 30 : 15, weak: !comma && RELATIVES.has(word) });
-    else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10, weak: !comma });
-    else if (comma) cuts.push({ at: m.index, bonus: 10, weak: false });
+  for (const { at, comma, word } of spacedWords(lede)) {
+    if (CONJUNCTIONS.has(word)) cuts.push({ at, bonus: comma ? 30 : 15, weak: !comma && RELATIVES.has(word) });
+    else if (PREPOSITIONS.has(word)) cuts.push({ at, bonus: comma ? 10 : -10, weak: !comma });
+    else if (comma) cuts.push({ at, bonus: 10, weak: false });
   }
   return cuts.sort((a, b) => b.at + b.bonus - (a.at + a.bonus)); // stable: equal scores keep text order
 }

@@ -78,7 +78,7 @@ export function letterOrDigitRunEnd(text: string, start: number): number {
 }
 
 /** End of the run of letters that starts at `start`. */
-function letterRunEnd(text: string, start: number): number {
+export function letterRunEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
   return i;
