@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
 import { countWords, letterAt, letterBefore, spaceAt } from '../text/words.ts';
-import { createTermSpace, termVector, type TermSpace, type TermVector } from './terms.ts';
+import { createTermSpace, termVectorOf, wordsAndTerms, type TermSpace, type TermVector, type WordsAndTerms } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
 export interface Candidate {
@@ -107,13 +107,21 @@ export function longestUnpunctuatedRun(text: string): number {
 /** Sentences shorter than this are fragments ("Read more.", "Photos: AP."), unless the body has nothing longer. */
 const FRAGMENT_WORDS = 4;
 
-/** The displayed text of a usable sentence and its word count, or null for boilerplate, captions and fragments. */
-function usableSentence(text: string, span: Span, minWords: number): { shown: string; words: number } | null {
+/** Anything but ASCII: lower-casing it may change where words start and end ("İ" becomes "i" and a combining dot). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The displayed text of a sentence that is not boilerplate or a caption, or null. */
+function shownSentence(text: string, span: Span): string | null {
   const squeezed = squeeze(text.slice(span.start, span.end));
   if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
-  const shown = dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
-  const words = countWords(shown);
-  return words < minWords ? null : { shown, words };
+  return dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
+}
+
+/** The word count and the terms of a shown sentence, in one scan where lower-casing moves no word boundary. */
+function wordsAndTermsOf(shown: string): WordsAndTerms {
+  const found = wordsAndTerms(shown.toLowerCase());
+  if (NON_ASCII.test(shown)) found.words = countWords(shown);
+  return found;
 }
 
 /**
@@ -124,10 +132,11 @@ function usableSentence(text: string, span: Span, minWords: number): { shown: st
 export function buildCandidates(text: string, sentences: Span[], space: TermSpace = createTermSpace(), minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
   for (let index = 0; index < sentences.length; index++) {
-    const usable = usableSentence(text, sentences[index]!, minWords);
-    if (usable === null) continue;
-    const { shown, words } = usable;
-    out.push({ index, rank: out.length, text: shown, words, terms: termVector(space, shown), longestRun: longestUnpunctuatedRun(shown) });
+    const shown = shownSentence(text, sentences[index]!);
+    if (shown === null) continue;
+    const { words, terms } = wordsAndTermsOf(shown);
+    if (words < minWords) continue;
+    out.push({ index, rank: out.length, text: shown, words, terms: termVectorOf(space, terms), longestRun: longestUnpunctuatedRun(shown) });
   }
   return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, space, 1);
 }
@@ -136,8 +145,8 @@ export function buildCandidates(text: string, sentences: Span[], space: TermSpac
 export function firstUsableSentence(text: string, sentences: Span[]): string | null {
   for (const minWords of [FRAGMENT_WORDS, 1]) {
     for (const span of sentences) {
-      const usable = usableSentence(text, span, minWords);
-      if (usable !== null) return usable.shown;
+      const shown = shownSentence(text, span);
+      if (shown !== null && countWords(shown) >= minWords) return shown;
     }
   }
   return null;
