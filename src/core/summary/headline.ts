@@ -17,7 +17,33 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'for', 'during', 'over',
 /** Words a headline must not end on. */
 const DANGLING = /\s(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|but|as|that|this|his|her|their|its|our|my|is|was|are|were|be|has|have|had|who|which|said|says)$/iu;
 
-const stripEnd = (s: string): string => s.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim();
+/** Characters a head does not end on: whitespace and `,;:–—-`. */
+const isLooseEnd = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c === 44 || c === 59 || c === 58 || c === 0x2013 || c === 0x2014 || c === 45 || spaceAt(s, i);
+};
+
+/**
+ * `s` without trailing whitespace and `,;:–—-`, then one full stop, then trimmed: the same as
+ * s.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim(), read from the end (V8 would try the
+ * end-anchored expression from every position).
+ */
+export function stripEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && isLooseEnd(s, end - 1)) end--;
+  if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end).trim();
+}
+
+/** Does `s` have at least `n` words, as `s.split(' ').length >= n` counts them? */
+export function hasSpacedWords(s: string, n: number): boolean {
+  let at = -1;
+  for (let spaces = 0; spaces < n - 1; spaces++) {
+    at = s.indexOf(' ', at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
 
 /** True when the quotation marks of `s` are balanced (so a cut does not leave a quote open). */
 function quotesBalanced(s: string): boolean {
@@ -78,7 +104,7 @@ function clauseCuts(lede: string): Cut[] {
 /** Does cutting `lede` at `cut` leave a head of the right length that does not break a number or an aside? */
 function cutFits(lede: string, { at, weak }: Cut): boolean {
   const head = stripEnd(lede.slice(0, at));
-  if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || head.split(' ').length < 6) return false;
+  if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || !hasSpacedWords(head, 6)) return false;
   if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
   if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
   if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
@@ -109,7 +135,7 @@ function phraseCut(lede: string): string | null {
     if (m.index > MAX_LENGTH) break;
     if (!PHRASE_OPENERS.has(m[1]!.toLowerCase())) continue;
     const head = stripEnd(lede.slice(0, m.index));
-    if (head.length < 40 || head.length > MAX_LENGTH || head.split(' ').length < 6 || !VERB.test(head)) continue;
+    if (head.length < 40 || head.length > MAX_LENGTH || !hasSpacedWords(head, 6) || !VERB.test(head)) continue;
     if (/\d,?$/.test(head) || /(?:ed|ing)$/u.test(head) || DANGLING.test(head) || UNFINISHED.test(head)) continue;
     if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head) || !quotesBalanced(head)) continue;
     best = head;
@@ -131,7 +157,8 @@ export function generateHeadline(text: string, sentences: Span[]): string | null
   if (whole.length <= MAX_LENGTH) return whole;
   // Asides can go: "The party, which won in May, spent..." -> "The party spent...".
   const lean = lede.replace(/,\s(?:which|who|whose)\s[^,;:()]{3,120},\s/giu, ' ').replace(/\s\([^()]{1,60}\)/gu, '');
-  if (stripEnd(lean).length <= MAX_LENGTH) return stripEnd(lean);
+  const leanWhole = stripEnd(lean);
+  if (leanWhole.length <= MAX_LENGTH) return leanWhole;
   for (const cut of clauseCuts(lean)) {
     if (!cutFits(lean, cut)) continue;
     const head = stripEnd(lean.slice(0, cut.at));
