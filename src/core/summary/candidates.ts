@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
-import { countWords } from '../text/words.ts';
-import { createTermSpace, termVector, type TermSpace, type TermVector } from './terms.ts';
+import { countWords, letterAt, letterBefore, spaceAt } from '../text/words.ts';
+import { createTermSpace, termVectorOf, wordsAndTerms, type TermSpace, type TermVector, type WordsAndTerms } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
 export interface Candidate {
@@ -22,24 +22,14 @@ export interface Candidate {
 const WIRE_DATELINE = /^(?:[\p{Lu}][\p{Lu}\p{L} .,'’-]{0,40}\s)?\((?:CNN|AP|AFP|Reuters|UPI|EW\.com|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?/u;
 
 const WHITESPACE_RUNS = /[\s\u00a0\u200b]+/g;
-const SPACE = /\s/;
 
 /**
- * Is there whitespace to squeeze: any but single spaces between non-spaces, or a zero-width space? Most
- * sentences have none, and the check is cheaper than replacing every space with itself.
+ * Whitespace to squeeze: a space at either end, two spaces in a row, any other whitespace, or a zero-width
+ * space. Most sentences have none, and the test is cheaper than replacing every space with itself.
  */
-function hasLooseSpace(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return true;
-    } else if ((c >= 9 && c <= 13) || c === 0x200b || (c > 127 && SPACE.test(text[i]!))) return true;
-  }
-  return false;
-}
+const LOOSE_SPACE = /^ | $| {2}|[^\S ]|\u200b/;
 
-const squeeze = (text: string): string => (hasLooseSpace(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text);
+const squeeze = (text: string): string => (LOOSE_SPACE.test(text) ? text.replace(WHITESPACE_RUNS, ' ').trim() : text);
 
 /**
  * At most 42 characters of WIRE_DATELINE come before its "(" (at most 83 UTF-16 units, letters outside the
@@ -58,41 +48,80 @@ export function cleanSentence(text: string): string {
   return dropWireDateline(squeeze(text));
 }
 
-const RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u;
+/** Characters that end a run by themselves: `[,;:()"“”‘’\u2013\u2014]`. */
+function isRunBreakChar(c: number): boolean {
+  if (c < 128) return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2013 || c === 0x2014;
+}
 
-/** Number of whitespace-separated pieces of `text`, as `text.trim().split(/\s+/)` would give. */
-function countSpaced(text: string): number {
+/**
+ * Length of the run break at `i`, or 0: a break character, a spaced hyphen `\s-\s`, or an apostrophe
+ * that is not between two letters. These are the matches of `text.split(RUN_BREAKS)` with
+ * RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u, tried at `i` in that order.
+ */
+function runBreakAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isRunBreakChar(c)) return 1;
+  if (i + 2 < text.length && text.charCodeAt(i + 1) === 45 && spaceAt(text, i) && spaceAt(text, i + 2)) return 3;
+  if (c === 39 && (i + 1 === text.length || !letterAt(text, i + 1) || !letterBefore(text, i))) return 1;
+  return 0;
+}
+
+/**
+ * Longest run of words with no comma, colon, bracket, dash or quotation mark between them: the most
+ * whitespace-separated pieces between two run breaks (see runBreakAt), found in one pass without splitting.
+ */
+export function longestUnpunctuatedRun(text: string): number {
+  let best = 0;
   let pieces = 0;
   let inPiece = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
-    if (space) inPiece = false;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      // Most characters: an ASCII letter or digit is never a run break and never a space.
+      if (!inPiece) {
+        inPiece = true;
+        pieces++;
+      }
+      i++;
+      continue;
+    }
+    const breakLength = runBreakAt(text, i);
+    if (breakLength > 0) {
+      if (pieces > best) best = pieces;
+      pieces = 0;
+      inPiece = false;
+      i += breakLength;
+      continue;
+    }
+    if (spaceAt(text, i)) inPiece = false;
     else if (!inPiece) {
       inPiece = true;
       pieces++;
     }
+    i++;
   }
-  return pieces;
-}
-
-/** Longest run of words with no comma, colon, bracket, dash or quotation mark between them. */
-export function longestUnpunctuatedRun(text: string): number {
-  let best = 0;
-  for (const part of text.split(RUN_BREAKS)) best = Math.max(best, countSpaced(part));
-  return best;
+  return pieces > best ? pieces : best;
 }
 
 /** Sentences shorter than this are fragments ("Read more.", "Photos: AP."), unless the body has nothing longer. */
 const FRAGMENT_WORDS = 4;
 
-/** The displayed text of a usable sentence and its word count, or null for boilerplate, captions and fragments. */
-function usableSentence(text: string, span: Span, minWords: number): { shown: string; words: number } | null {
+/** Anything but ASCII: lower-casing it may change where words start and end ("İ" becomes "i" and a combining dot). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The displayed text of a sentence that is not boilerplate or a caption, or null. */
+function shownSentence(text: string, span: Span): string | null {
   const squeezed = squeeze(text.slice(span.start, span.end));
   if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
-  const shown = dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
-  const words = countWords(shown);
-  return words < minWords ? null : { shown, words };
+  return dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
+}
+
+/** The word count and the terms of a shown sentence, in one scan where lower-casing moves no word boundary. */
+function wordsAndTermsOf(shown: string): WordsAndTerms {
+  const found = wordsAndTerms(shown.toLowerCase());
+  if (NON_ASCII.test(shown)) found.words = countWords(shown);
+  return found;
 }
 
 /**
@@ -103,10 +132,11 @@ function usableSentence(text: string, span: Span, minWords: number): { shown: st
 export function buildCandidates(text: string, sentences: Span[], space: TermSpace = createTermSpace(), minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
   for (let index = 0; index < sentences.length; index++) {
-    const usable = usableSentence(text, sentences[index]!, minWords);
-    if (usable === null) continue;
-    const { shown, words } = usable;
-    out.push({ index, rank: out.length, text: shown, words, terms: termVector(space, shown), longestRun: longestUnpunctuatedRun(shown) });
+    const shown = shownSentence(text, sentences[index]!);
+    if (shown === null) continue;
+    const { words, terms } = wordsAndTermsOf(shown);
+    if (words < minWords) continue;
+    out.push({ index, rank: out.length, text: shown, words, terms: termVectorOf(space, terms), longestRun: longestUnpunctuatedRun(shown) });
   }
   return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, space, 1);
 }
@@ -115,8 +145,8 @@ export function buildCandidates(text: string, sentences: Span[], space: TermSpac
 export function firstUsableSentence(text: string, sentences: Span[]): string | null {
   for (const minWords of [FRAGMENT_WORDS, 1]) {
     for (const span of sentences) {
-      const usable = usableSentence(text, span, minWords);
-      if (usable !== null) return usable.shown;
+      const shown = shownSentence(text, span);
+      if (shown !== null && countWords(shown) >= minWords) return shown;
     }
   }
   return null;

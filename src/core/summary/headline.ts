@@ -1,4 +1,5 @@
 import type { Span } from '../types.ts';
+import { letterAt, letterRunEnd, spaceAt } from '../text/words.ts';
 import { firstUsableSentence } from './candidates.ts';
 
 const MAX_LENGTH = 100;
@@ -16,7 +17,33 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'for', 'during', 'over',
 /** Words a headline must not end on. */
 const DANGLING = /\s(?:the|a|an|of|to|in|on|at|for|with|by|from|and|or|but|as|that|this|his|her|their|its|our|my|is|was|are|were|be|has|have|had|who|which|said|says)$/iu;
 
-const stripEnd = (s: string): string => s.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim();
+/** Characters a head does not end on: whitespace and `,;:–—-`. */
+const isLooseEnd = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c === 44 || c === 59 || c === 58 || c === 0x2013 || c === 0x2014 || c === 45 || spaceAt(s, i);
+};
+
+/**
+ * `s` without trailing whitespace and `,;:–—-`, then one full stop, then trimmed: the same as
+ * s.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim(), read from the end (V8 would try the
+ * end-anchored expression from every position).
+ */
+export function stripEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && isLooseEnd(s, end - 1)) end--;
+  if (end > 0 && s.charCodeAt(end - 1) === 46) end--;
+  return s.slice(0, end).trim();
+}
+
+/** Does `s` have at least `n` words, as `s.split(' ').length >= n` counts them? */
+export function hasSpacedWords(s: string, n: number): boolean {
+  let at = -1;
+  for (let spaces = 0; spaces < n - 1; spaces++) {
+    at = s.indexOf(' ', at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
 
 /** True when the quotation marks of `s` are balanced (so a cut does not leave a quote open). */
 function quotesBalanced(s: string): boolean {
@@ -27,34 +54,62 @@ function quotesBalanced(s: string): boolean {
   return straight % 2 === 0 && open <= close && single % 2 === 0;
 }
 
-/**
- * Cut points in `lede` (end indices), best first. A cut further along keeps more of the lede; clause
- * punctuation and subordinating words are preferred over a plain comma or a preposition.
- */
-function clauseCuts(lede: string): number[] {
-  const cuts: { at: number; bonus: number; weak: boolean }[] = [];
-  for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40, weak: false });
-  for (const m of lede.matchAll(/(,?)\s([\p{L}]+)/gu)) {
-    const word = m[2]!.toLowerCase();
-    const comma = m[1] === ',';
-    if (CONJUNCTIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 30 : 15, weak: !comma && RELATIVES.has(word) });
-    else if (PREPOSITIONS.has(word)) cuts.push({ at: m.index, bonus: comma ? 10 : -10, weak: !comma });
-    else if (comma) cuts.push({ at: m.index, bonus: 10, weak: false });
+/** A run of letters after a space or a comma and a space: `at` is where the comma or the space is. */
+export interface SpacedWord {
+  at: number;
+  comma: boolean;
+  /** Lower-cased. */
+  word: string;
+}
+
+/** The matches of /(,?)\s(\p{L}+)/gu in `text`, found without building a match object for each word. */
+export function spacedWords(text: string): SpacedWord[] {
+  const out: SpacedWord[] = [];
+  for (let i = 0; i + 1 < text.length; ) {
+    const comma = text.charCodeAt(i) === 44 && i + 2 < text.length && spaceAt(text, i + 1) && letterAt(text, i + 2);
+    const start = comma ? i + 2 : spaceAt(text, i) && letterAt(text, i + 1) ? i + 1 : -1;
+    if (start === -1) {
+      i++;
+      continue;
+    }
+    const end = letterRunEnd(text, start);
+    out.push({ at: i, comma, word: text.slice(start, end).toLowerCase() });
+    i = end;
   }
-  const fitting = cuts
-    .filter(({ at, weak }) => {
-      const head = stripEnd(lede.slice(0, at));
-      if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || head.split(' ').length < 6) return false;
-      if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
-      if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
-      if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
-      // Before a preposition or a relative the head must already be a clause: long, not ending on a participle.
-      return !weak || (head.length >= 50 && !/(?:ed|ing)$/u.test(head));
-    })
-    .sort((a, b) => b.at + b.bonus - (a.at + a.bonus));
-  const ends: number[] = []; // not map(): an optimised map() returns a holey array, which deoptimises the reader
-  for (const { at } of fitting) ends.push(at);
-  return ends;
+  return out;
+}
+
+interface Cut {
+  at: number;
+  bonus: number;
+  weak: boolean;
+}
+
+/**
+ * Cut points in `lede`, best first: a cut further along keeps more of the lede; clause punctuation and
+ * subordinating words are preferred over a plain comma or a preposition. Whether a cut leaves a head
+ * that fits (cutFits) is left to the caller, which usually needs to test only the first few.
+ */
+function clauseCuts(lede: string): Cut[] {
+  const cuts: Cut[] = [];
+  for (const m of lede.matchAll(/;\s|:\s|\s[–—-]\s|\s\(/gu)) cuts.push({ at: m.index, bonus: 40, weak: false });
+  for (const { at, comma, word } of spacedWords(lede)) {
+    if (CONJUNCTIONS.has(word)) cuts.push({ at, bonus: comma ? 30 : 15, weak: !comma && RELATIVES.has(word) });
+    else if (PREPOSITIONS.has(word)) cuts.push({ at, bonus: comma ? 10 : -10, weak: !comma });
+    else if (comma) cuts.push({ at, bonus: 10, weak: false });
+  }
+  return cuts.sort((a, b) => b.at + b.bonus - (a.at + a.bonus)); // stable: equal scores keep text order
+}
+
+/** Does cutting `lede` at `cut` leave a head of the right length that does not break a number or an aside? */
+function cutFits(lede: string, { at, weak }: Cut): boolean {
+  const head = stripEnd(lede.slice(0, at));
+  if (head.length < MIN_LENGTH || head.length > MAX_LENGTH || !hasSpacedWords(head, 6)) return false;
+  if (/\d,?$/.test(lede.slice(0, at + 1)) || /^,?\s*\d/.test(lede.slice(at))) return false; // "Sheerin, 39, has"
+  if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head)) return false; // an aside left open
+  if (/,\s*(?:\S+\s){0,2}\S+$/u.test(head)) return false; // "...on Wednesday, four days" before "after"
+  // Before a preposition or a relative the head must already be a clause: long, not ending on a participle.
+  return !weak || (head.length >= 50 && !/(?:ed|ing)$/u.test(head));
 }
 
 /** Words that open a phrase a headline can leave out ("...rejected Trump's proposal | of sending troops ..."). */
@@ -80,7 +135,7 @@ function phraseCut(lede: string): string | null {
     if (m.index > MAX_LENGTH) break;
     if (!PHRASE_OPENERS.has(m[1]!.toLowerCase())) continue;
     const head = stripEnd(lede.slice(0, m.index));
-    if (head.length < 40 || head.length > MAX_LENGTH || head.split(' ').length < 6 || !VERB.test(head)) continue;
+    if (head.length < 40 || head.length > MAX_LENGTH || !hasSpacedWords(head, 6) || !VERB.test(head)) continue;
     if (/\d,?$/.test(head) || /(?:ed|ing)$/u.test(head) || DANGLING.test(head) || UNFINISHED.test(head)) continue;
     if (/,\s(?:which|who|whose|where)\b[^,]*$/iu.test(head) || !quotesBalanced(head)) continue;
     best = head;
@@ -102,9 +157,11 @@ export function generateHeadline(text: string, sentences: Span[]): string | null
   if (whole.length <= MAX_LENGTH) return whole;
   // Asides can go: "The party, which won in May, spent..." -> "The party spent...".
   const lean = lede.replace(/,\s(?:which|who|whose)\s[^,;:()]{3,120},\s/giu, ' ').replace(/\s\([^()]{1,60}\)/gu, '');
-  if (stripEnd(lean).length <= MAX_LENGTH) return stripEnd(lean);
+  const leanWhole = stripEnd(lean);
+  if (leanWhole.length <= MAX_LENGTH) return leanWhole;
   for (const cut of clauseCuts(lean)) {
-    const head = stripEnd(lean.slice(0, cut));
+    if (!cutFits(lean, cut)) continue;
+    const head = stripEnd(lean.slice(0, cut.at));
     if (!DANGLING.test(head) && quotesBalanced(head)) return head;
   }
   const phrase = phraseCut(lean);

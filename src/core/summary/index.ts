@@ -66,7 +66,12 @@ export const DEFAULT_OPTIONS: SummaryOptions = {
   gistStartsQuote: 0.5,
 };
 
-const QUESTION = /\?['"’”)]*$/u;
+/** Is the sentence a question, /\?['"’”)]*$/u? Read from the end, where V8 would scan the whole sentence. */
+function isQuestion(text: string): boolean {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 39 || c === 34 || c === 0x2019 || c === 0x201d || c === 41; c = text.charCodeAt(end - 1)) end--;
+  return text.charCodeAt(end - 1) === 63;
+}
 const DANGLING_START = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|But|And|Also|However|Meanwhile|So|Yet|Instead|Still)\b/u;
 
 interface Scored {
@@ -110,7 +115,7 @@ function score(candidates: Candidate[], centrality: number[], weights: { central
     const c = candidates[i]!;
     let s = 1 / (1 + c.rank) ** o.positionDecay + weights.centrality * centrality[i]!;
     if (opensWithQuote(c.text)) s -= weights.startsQuote;
-    if (c.rank > 0 && QUESTION.test(c.text)) s -= o.question;
+    if (c.rank > 0 && isQuestion(c.text)) s -= o.question;
     if (c.words < o.shortWords) s *= c.words / o.shortWords;
     scored.push({ candidate: c, score: s });
   }
@@ -161,9 +166,16 @@ export function summarizeWith(input: SummaryInput, options: Partial<SummaryOptio
   const gistWeights = { centrality: o.gistCentrality, startsQuote: o.gistStartsQuote };
   // A digest line should read on its own: not a bare quote, not a question, not "He said..." out of context.
   const standsAlone = (c: Candidate): boolean =>
-    !opensWithQuote(c.text) && !QUESTION.test(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
-  const fitting = score(candidates, centrality, gistWeights, o).filter((s) => s.candidate.words <= o.gistWords).sort(byScore);
-  const gist = fitting.find((s) => standsAlone(s.candidate)) ?? fitting[0];
+    !opensWithQuote(c.text) && !isQuestion(c.text) && (!o.needAntecedent || c.rank === 0 || !DANGLING_START.test(c.text));
+  // The best fitting sentence that stands alone, else the best fitting one: the first of each in byScore order.
+  let best: Scored | null = null;
+  let bestAlone: Scored | null = null;
+  for (const s of score(candidates, centrality, gistWeights, o)) {
+    if (s.candidate.words > o.gistWords) continue;
+    if (best === null || byScore(s, best) < 0) best = s;
+    if ((bestAlone === null || byScore(s, bestAlone) < 0) && standsAlone(s.candidate)) bestAlone = s;
+  }
+  const gist = bestAlone ?? best;
   return { summary, gist: gist ? gist.candidate.text : null };
 }
 

@@ -1,6 +1,6 @@
 /** Content-word bags for comparing sentences: lower case, stop words dropped, a light suffix stemmer. */
 
-import { nextWordStart, wordEnd } from '../text/words.ts';
+import { letterAt, letterOrDigitRunEnd, letterRunEnd, nextWordStart, wordEnd } from '../text/words.ts';
 
 const STOP_WORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both ' +
@@ -51,23 +51,42 @@ function termOf(word: string): string | null {
   return term;
 }
 
-/** Calls `visit` with each content-word stem of a text, in order (with repeats). */
-function eachTerm(text: string, visit: (term: string) => void): void {
-  const lower = text.toLowerCase();
+/** The words of a lower-cased text: how many (as countWords counts them) and their terms, in order with repeats. */
+export interface WordsAndTerms {
+  words: number;
+  terms: string[];
+}
+
+/**
+ * Does the word at `start` go on with the word that ended at `previousEnd`? The terms are words with at most
+ * one apostrophe join ("o'neill" is one term, "rock'n'roll" two), but countWords joins them all.
+ */
+const continuesWord = (lower: string, previousEnd: number, start: number): boolean =>
+  start === previousEnd + 1 && (lower.charCodeAt(previousEnd) === 39 || lower.charCodeAt(previousEnd) === 0x2019) && letterAt(lower, start);
+
+/**
+ * One pass over a lower-cased text for both its word count and its terms. Words of
+ * [\p{L}\p{N}]+(?:['’]\p{L}+)? give the terms; a word that goes on with the one before it is counted
+ * again only where a digit follows its letters ("x'y'z9" is the words "x'y'z" and "9").
+ */
+export function wordsAndTerms(lower: string): WordsAndTerms {
+  const terms: string[] = [];
+  let words = 0;
+  let previousEnd = -2;
   for (let start = nextWordStart(lower, 0); start !== -1; ) {
-    // Words of [\p{L}\p{N}]+(?:['’]\p{L}+)?: "o'neill" is one term, "rock'n'roll" two.
     const end = wordEnd(lower, start, 1);
+    if (!continuesWord(lower, previousEnd, start) || letterRunEnd(lower, start) < letterOrDigitRunEnd(lower, start)) words++;
     const term = termOf(lower.slice(start, end));
+    if (term !== null) terms.push(term);
+    previousEnd = end;
     start = nextWordStart(lower, end);
-    if (term !== null) visit(term);
   }
+  return { words, terms };
 }
 
 /** Content-word stems of a text, in order (with repeats). */
 export function contentTerms(text: string): string[] {
-  const out: string[] = [];
-  eachTerm(text, (term) => out.push(term));
-  return out;
+  return wordsAndTerms(text.toLowerCase()).terms;
 }
 
 /** Counts of each term. */
@@ -102,15 +121,15 @@ export function createTermSpace(): TermSpace {
 
 /** The term vector of a text: `termCounts(contentTerms(text))`, with the terms numbered in `space`. */
 export function termVector(space: TermSpace, text: string): TermVector {
+  return termVectorOf(space, contentTerms(text));
+}
+
+/** The term vector of a list of terms (with repeats), numbered in `space`. */
+export function termVectorOf(space: TermSpace, terms: string[]): TermVector {
   const ids: number[] = [];
   const counts: number[] = [];
   const { numbers, slot, dense } = space;
-  const lower = text.toLowerCase();
-  for (let start = nextWordStart(lower, 0); start !== -1; ) {
-    const end = wordEnd(lower, start, 1);
-    const term = termOf(lower.slice(start, end));
-    start = nextWordStart(lower, end);
-    if (term === null) continue;
+  for (const term of terms) {
     let id = numbers.get(term);
     if (id === undefined) {
       id = numbers.size;

@@ -15,11 +15,28 @@ const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 /** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
 export const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
 
-/** Is the code point at `i` a letter (\p{L})? */
-function letterAt(text: string, i: number): boolean {
+const SPACE = /\s/;
+
+/** Is the character at `i` whitespace (\s)? */
+export function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+}
+
+/** Is the code point at `i` a letter (\p{L})? `i` must be inside `text`. */
+export function letterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiLetter(c);
   return LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Is the code point that ends just before `i` a letter, as a `(?<=\p{L})` lookbehind sees it? */
+export function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return isAsciiLetter(c);
+  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && (text.codePointAt(i - 2) ?? 0) > 0xffff;
+  return letterAt(text, pair ? i - 2 : i - 1);
 }
 
 /** Is the code point at `i` a letter or a digit (\p{L} or \p{N})? */
@@ -61,7 +78,7 @@ export function letterOrDigitRunEnd(text: string, start: number): number {
 }
 
 /** End of the run of letters that starts at `start`. */
-function letterRunEnd(text: string, start: number): number {
+export function letterRunEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
   return i;

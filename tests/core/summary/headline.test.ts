@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeText } from '../../../src/core/analyze.ts';
 import { firstUsableSentence } from '../../../src/core/summary/candidates.ts';
-import { generateHeadline } from '../../../src/core/summary/headline.ts';
+import { generateHeadline, hasSpacedWords, spacedWords, stripEnd } from '../../../src/core/summary/headline.ts';
 import { splitSentences } from '../../../src/core/text/sentences.ts';
 import { FERRY_ARTICLE } from './fixtures.ts';
 
@@ -94,4 +94,28 @@ describe('generateHeadline', () => {
     );
   });
 
+
+  it('finds the words after a space (or a comma and a space) that the cut expression finds, for any text', () => {
+    const pieces = ['a', 'Z', 'é', 'İ', '𝐀', '7', ' ', '\u00a0', ',', ', ', "'", '-', '\ud835', '\udc00', 'after', 'Who'];
+    const textish = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 20 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    );
+    fc.assert(fc.property(textish, (text) => {
+      const byExpression = [...text.matchAll(/(,?)\s([\p{L}]+)/gu)].map((m) => ({ at: m.index, comma: m[1] === ',', word: m[2]!.toLowerCase() }));
+      expect(spacedWords(text)).toEqual(byExpression);
+    }), { numRuns: 3000 });
+  });
+
+  it('strips a head\'s loose end and counts its spaced words as the expressions and split did, for any text', () => {
+    const pieces = ['a', 'Z', ' ', '  ', '\t', '\u00a0', ',', ';', ':', '–', '—', '-', '.', '..', '!', '\u2028', 'é'];
+    const textish = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 16 }),
+    );
+    fc.assert(fc.property(textish, fc.integer({ min: 1, max: 8 }), (text, n) => {
+      expect(stripEnd(text)).toBe(text.replace(/[\s,;:–—-]+$/u, '').replace(/\.$/u, '').trim());
+      expect(hasSpacedWords(text, n)).toBe(text.split(' ').length >= n);
+    }), { numRuns: 3000 });
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentTerms, createTermSpace, termCounts, termVector, vectorCosine } from '../../../src/core/summary/terms.ts';
+import { contentTerms, createTermSpace, termCounts, termVector, vectorCosine, wordsAndTerms } from '../../../src/core/summary/terms.ts';
+import { countWords } from '../../../src/core/text/words.ts';
 
 /** The definition the vectors keep to: cosine of the two sentences' term-count maps. */
 function cosineOfCounts(a: string, b: string): number {
@@ -36,5 +37,18 @@ describe('term vectors', () => {
       }
       expect(space.dense.every((v) => v === 0) && space.slot.every((v) => v === 0)).toBe(true);
     }), { numRuns: 300 });
+  });
+
+  it('count the words of a lower-cased text as countWords does, in the same pass as its terms', () => {
+    const pieces = ['a', 'z', '7', ' ', "'", '’', '-', 'é', 'ß', '٣', '中', '𝐀', '\u0301', '\ud800', "'s", 'don’t', "x'y'z9", "rock'n'roll"];
+    const textish = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary', maxLength: 30 }),
+    );
+    fc.assert(fc.property(textish, (text) => {
+      const lower = text.toLowerCase();
+      expect(wordsAndTerms(lower).words).toBe(countWords(lower));
+    }), { numRuns: 5000 });
+    expect(wordsAndTerms("rock'n'roll x'y'z9 o'neill").words).toBe(4);
   });
 });
