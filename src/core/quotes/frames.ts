@@ -137,8 +137,13 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
+  // "Similar plans have stalled", "Peace talks were suspended": before a finite verb the form is the subject's noun.
+  if (isNounLikeForm(cueTok.lower) && FINITE_AFTER_NOUN.has(tokens[i + 1]?.lower ?? '')) return null;
   return subjectFrame(text, tokens, view.markOf, unit, np, np.from - 1, i, base, cue);
 }
+
+/** Finite verbs that, right after a verb-or-noun form ("plans", "talks"), show it was the noun. */
+const FINITE_AFTER_NOUN: ReadonlySet<string> = new Set(['have', 'has', 'had', 'are', 'were', 'is', 'was', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
 
 /** Words after which a cue's source is the subject of the clause ("X did Y and said ...", "responded by saying ..."). */
 const CLAUSE_LINKS: ReadonlySet<string> = new Set(['and', 'but', 'then', 'by', 'after', 'before', 'while', 'from', 'for', 'without', 'or']);

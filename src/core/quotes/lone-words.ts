@@ -1,4 +1,5 @@
 import { isKnownFirstName } from '../text/gender.ts';
+import { ROLE_NOUNS } from '../text/name-lists.ts';
 import { isCapitalised, type Token } from '../text/tokens.ts';
 
 export type LoneWordSort = 'common' | 'country' | 'name';
@@ -21,7 +22,7 @@ export function createLoneWordSorter(text: string, paragraphs: readonly Token[][
     if (known) return known;
     if (!words && sorts.size >= SEARCHES_BEFORE_GATHERING) words = gather(paragraphs);
     let sort: LoneWordSort = 'name';
-    if (!isKnownFirstName(name) && (hasLower(key) || (/[^s]s$/.test(key) && hasLower(key.slice(0, -1))))) sort = 'common';
+    if (!isKnownFirstName(name) && (isGroupWord(key) || hasLower(key) || (/[^s]s$/.test(key) && hasLower(key.slice(0, -1))))) sort = 'common';
     else {
       // "Norvanian" for Norvane, "Chinese" for China, "Israeli" for Israel.
       const stem = name.replace(/[aeiouy]$/, '');
@@ -30,6 +31,25 @@ export function createLoneWordSorter(text: string, paragraphs: readonly Token[][
     sorts.set(key, sort);
     return sort;
   };
+}
+
+/**
+ * Words that, capitalised at the start of a sentence, name a group rather than someone ("Critics say",
+ * "Residents complained", "Many argue", "Similar plans..."): besides these, the plurals of role nouns.
+ */
+const GROUP_WORDS = new Set([
+  'people', 'experts', 'authorities', 'sources', 'locals', 'supporters', 'opponents', 'protesters', 'protestors',
+  'demonstrators', 'parents', 'students', 'workers', 'employees', 'members', 'voters', 'neighbours', 'neighbors',
+  'villagers', 'observers', 'insiders', 'officials', 'staff', 'others', 'many', 'some', 'several', 'most', 'few',
+  'both', 'similar', 'various', 'numerous', 'such', 'all', 'none',
+]);
+
+/** "critics" for "critic", "witnesses" for "witness", "authorities" for "authority": a plural of a role noun. */
+function isGroupWord(key: string): boolean {
+  if (GROUP_WORDS.has(key)) return true;
+  if (!key.endsWith('s') || key.endsWith('ss')) return false;
+  if (key.endsWith('ies') && ROLE_NOUNS.has(key.slice(0, -3) + 'y')) return true;
+  return ROLE_NOUNS.has(key.slice(0, -1)) || (key.endsWith('es') && ROLE_NOUNS.has(key.slice(0, -2)));
 }
 
 const DEMONYM_ENDINGS = ['ian', 'an', 'ese', 'ish', 'i'];

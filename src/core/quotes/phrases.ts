@@ -156,7 +156,22 @@ export function widenSource(tokens: Token[], np: Phrase, lo: number): Phrase {
     const head = phraseBefore(tokens, np.from - 2, lo, true);
     if (head) return mk(tokens, head.from, np.to);
   }
+  // "A study published in Nature found", "a report released by the ministry said": the phrase before the cue
+  // ends a reduced relative clause, and the source is the noun the participle describes.
+  const participle = tokens[np.from - 2];
+  if (prep && participle && np.from - 3 >= lo && PARTICIPLE_PREPOSITIONS.has(prep.lower) && isPastParticiple(participle) && tokens[np.from - 3]!.word) {
+    const head = phraseBefore(tokens, np.from - 3, lo, true);
+    if (head && !PRONOUNS.has(tokens[head.to - 1]!.lower)) return mk(tokens, head.from, np.to);
+  }
   return np;
+}
+
+const PARTICIPLE_PREPOSITIONS = new Set(['in', 'by', 'on', 'at', 'from', 'for', 'with', 'to']);
+const IRREGULAR_PARTICIPLES = new Set(['written', 'seen', 'given', 'taken', 'made', 'led', 'sent', 'held', 'drawn', 'known', 'shown', 'run', 'built', 'brought', 'found', 'told', 'paid', 'left', 'caught', 'kept']);
+
+/** A lower-case past participle ("published", "written"). */
+function isPastParticiple(t: Token): boolean {
+  return t.word && t.text === t.lower && ((t.lower.length > 4 && t.lower.endsWith('ed')) || IRREGULAR_PARTICIPLES.has(t.lower));
 }
 
 const WIDENING_PREPOSITIONS = new Set(['on', 'at', 'in', 'from', 'inside', 'within', 'across', 'over', 'with', 'near', 'around']);

@@ -56,6 +56,28 @@ describe('what is not reported speech', () => {
     expect(people.map((p) => p.name)).not.toContain('Skippers');
   });
 
+  it.each([
+    ['a plural role noun', 'Critics said that the berths were too short.', 'Critics'],
+    ['a group word', 'Experts warned that the berths were too short.', 'Experts'],
+    ['a role plural in -es', 'Witnesses told reporters that the berths were too short.', 'Witnesses'],
+  ])('makes no person of %s opening the sentence, even when the text never writes it in lower case', (_, sentence, mention) => {
+    const { quotes, people } = analyse(`${intro}${sentence}`);
+    const q = quoteWith(quotes, 'berths were too short');
+    expect(q).toMatchObject({ speaker: null, speakerKind: 'unknown', speakerMention: mention });
+    expect(people.map((p) => p.name)).not.toContain(mention);
+  });
+
+  it('reads a verb-like plural before a finite verb as a noun, not a cue', () => {
+    const { quotes } = analyse(`${intro}Similar plans have stalled twice since the quay was built.`);
+    expect(quotes.filter((q) => q.text.includes('stalled'))).toEqual([]);
+    expect(quoteWith(analyse(`${intro}Dimitrova plans to widen the quay.`).quotes, 'widen the quay').speaker).toBe('Rosa Dimitrova');
+  });
+
+  it('still takes a surname that ends in s for a person', () => {
+    const q = quoteWith(analyse(`${intro}Stevens said that the berths were too short.`).quotes, 'berths were too short');
+    expect(q).toMatchObject({ speaker: 'Stevens', speakerKind: 'person' });
+  });
+
   it('reads "about 42,000" as part of the content, not as a topic ending at the comma', () => {
     const q = quoteWith(analyse(`${intro}Dimitrova expects about 42,000 visitors this summer, twice the usual number.`).quotes, 'visitors');
     expect(q.text).toMatch(/^about 42,000 visitors/);

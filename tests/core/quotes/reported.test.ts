@@ -129,4 +129,12 @@ describe('reported speech', () => {
     const text = 'Editor’s note: the interview was edited for length. His tweets about the harbour drew hundreds of replies.';
     expect(analyse(text).quotes).toEqual([]);
   });
+  it.each([
+    ['A survey published in the Coastal Review found that most skippers back the plan.', 'A survey published in the Coastal Review'],
+    ['Fishermen stranded in Port Aven said the quay had flooded.', 'Fishermen stranded in Port Aven'],
+  ])('takes the noun a reduced relative clause describes for the source: %s', (sentence, source) => {
+    const text = `${intro}${sentence}`;
+    const q = analyse(text).quotes.at(-1)!;
+    expect(text.slice(q.speakerStart!, q.speakerEnd!)).toBe(source);
+  });
 });
