@@ -48,12 +48,14 @@ export function createInlineAnalysis(isStored?: (contentHash: string) => boolean
 }
 
 /**
- * How many analysis workers suit this machine: one per core. Each worker pays its own JIT warm-up (4-5 CPU
- * seconds with V8's compiler threads), so on two cores one worker uses 15% less CPU; but on an idle machine
- * two ingested 5% faster (600 against 570 articles/s in `bench --only ingest`), and throughput is what counts.
+ * How many analysis workers suit this machine: one core is left to the main thread, which stores (about
+ * 0.65 ms of CPU per article), and each other core gets a worker. More workers than that only share cores,
+ * and each pays its own JIT warm-up (about 1.5 CPU seconds): on two cores one worker ingests 5-15% faster
+ * than two and uses 15% less CPU (`bench --only ingest`). The main thread analysing while it waits was
+ * measured too: it slowed the worker's turns more than it helped.
  */
 export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  return Math.max(1, Math.min(availableParallelism() - 1, 8));
 }
 
 /**
