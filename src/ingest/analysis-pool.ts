@@ -1,24 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
-import { FileRejectedError, prepareArticleFile, type PreparedFile } from './article-file.ts';
+import { analyseArticleText, FileRejectedError, type AnalysedText } from './article-file.ts';
 
-export interface PrepareJob {
+export interface AnalysisJob {
   id: number;
-  path: string;
+  text: string;
   timeZone: string;
 }
 
-export type PrepareOutcome = { id: number; file: PreparedFile } | { id: number; error: { name: string; message: string } };
+export type AnalysisOutcome = { id: number; analysed: AnalysedText } | { id: number; error: { name: string; message: string } };
 
-/** Prepares article files for the store (read, hash, analyse), possibly on other threads; results come back in any order. */
+/** Analyses article texts into the store's values, possibly on other threads; results come back in any order. */
 export interface AnalysisPool {
-  prepare(path: string, timeZone: string): Promise<PreparedFile>;
+  analyse(text: string, timeZone: string): Promise<AnalysedText>;
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (file: PreparedFile) => void;
+  resolve: (analysed: AnalysedText) => void;
   reject: (error: Error) => void;
 }
 
@@ -29,20 +29,10 @@ function rebuildError(error: { name: string; message: string }): Error {
   return Object.assign(new Error(error.message), { name: error.name });
 }
 
-/** What each analysis worker is started with. */
-export interface AnalysisWorkerData {
-  fromSources: boolean;
-  /** The store file, read to skip analysing content stored already; null for an in-memory store. */
-  storePath: string | null;
-}
-
-/**
- * Preparation on the calling thread: for a few files, where starting workers costs more than it saves.
- * `isStored` tells content the store holds already, which is not analysed again.
- */
-export function createInlineAnalysis(isStored?: (contentHash: string) => boolean): AnalysisPool {
+/** Analysis on the calling thread: for a few files, where starting workers costs more than it saves. */
+export function createInlineAnalysis(): AnalysisPool {
   return {
-    prepare: async (path, timeZone) => prepareArticleFile(path, timeZone, isStored),
+    analyse: async (text, timeZone) => analyseArticleText(text, timeZone),
     close: async () => {},
   };
 }
@@ -59,12 +49,12 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * A pool of worker threads that read and analyse article files and turn them into the store's values,
- * while the main thread stores the results: what crosses between threads is a few strings per article.
- * A worker that dies fails its pending files with a clear error, and the pool carries on on the calling thread.
- * Workers read `storePath` (when given) to skip analysing content the store holds already.
+ * A pool of worker threads that analyse article texts and turn them into the store's values, while the
+ * main thread reads the files and stores the results: what crosses between threads is a few strings per
+ * article. A worker that dies fails its pending texts with a clear error, and the pool carries on on the
+ * calling thread.
  */
-export function createAnalysisPool(storePath: string | null, size = defaultWorkerCount()): AnalysisPool {
+export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   const pending = new Map<number, Pending & { worker: Worker }>();
   let workers: Worker[] = [];
   const load = new Map<Worker, number>();
@@ -81,14 +71,13 @@ export function createAnalysisPool(storePath: string | null, size = defaultWorke
 
   for (let n = 0; n < size; n++) {
     // Running from the TypeScript sources (not the compiled dist/), the worker needs the TypeScript loader too.
-    const workerData: AnalysisWorkerData = { fromSources: import.meta.url.endsWith('.ts'), storePath };
-    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url), { workerData });
-    worker.on('message', (outcome: PrepareOutcome) => {
+    const worker = new Worker(new URL('./analysis-worker-entry.js', import.meta.url), { workerData: { fromSources: import.meta.url.endsWith('.ts') } });
+    worker.on('message', (outcome: AnalysisOutcome) => {
       const job = pending.get(outcome.id);
       if (!job) return;
       pending.delete(outcome.id);
       load.set(worker, (load.get(worker) ?? 1) - 1);
-      if ('file' in outcome) job.resolve(outcome.file);
+      if ('analysed' in outcome) job.resolve(outcome.analysed);
       else job.reject(rebuildError(outcome.error));
     });
     worker.on('error', (error) => failPendingOf(worker, error.message));
@@ -97,15 +86,15 @@ export function createAnalysisPool(storePath: string | null, size = defaultWorke
   }
 
   return {
-    prepare(path, timeZone) {
-      if (workers.length === 0) return Promise.resolve().then(() => prepareArticleFile(path, timeZone));
+    analyse(text, timeZone) {
+      if (workers.length === 0) return Promise.resolve().then(() => analyseArticleText(text, timeZone));
       // The least busy worker: articles differ in length, so taking turns would leave one waiting on another.
       const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
       load.set(worker, (load.get(worker) ?? 0) + 1);
       const id = nextId++;
-      return new Promise<PreparedFile>((resolve, reject) => {
+      return new Promise<AnalysedText>((resolve, reject) => {
         pending.set(id, { resolve, reject, worker });
-        worker.postMessage({ id, path, timeZone } satisfies PrepareJob);
+        worker.postMessage({ id, text, timeZone } satisfies AnalysisJob);
       });
     },
     async close() {

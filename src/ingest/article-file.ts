@@ -29,25 +29,14 @@ export function readArticleFile(path: string): string {
 
 export const contentHash = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/**
- * An article file read, hashed, analysed and turned into the store's values: all the work but the SQL.
- * `article` is null for content the store held already, which was not analysed again.
- */
-export interface PreparedFile {
-  contentHash: string;
-  article: PreparedArticle | null;
+/** An article's text analysed and turned into the store's values: all the work but the SQL. */
+export interface AnalysedText {
+  article: PreparedArticle;
   warnings: string[];
 }
 
-/**
- * Reads and analyses one article file (on whichever thread calls it); throws what `readArticleFile` and the
- * parser throw. Content for which `isStored` is true is only read and hashed: re-ingesting a folder of
- * unchanged files then costs a fraction of analysing them.
- */
-export function prepareArticleFile(path: string, timeZone: string, isStored: (contentHash: string) => boolean = () => false): PreparedFile {
-  const text = readArticleFile(path);
-  const hash = contentHash(text);
-  if (isStored(hash)) return { contentHash: hash, article: null, warnings: [] };
+/** Analyses an article's text (on whichever thread calls it); throws what the parser throws. */
+export function analyseArticleText(text: string, timeZone: string): AnalysedText {
   const article = analyzeText(text, { timeZone });
-  return { contentHash: hash, article: prepareArticle(article), warnings: article.warnings };
+  return { article: prepareArticle(article), warnings: article.warnings };
 }
