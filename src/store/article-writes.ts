@@ -183,7 +183,7 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
    * Stores a batch in the current transaction with `write` for each article. An article's error is its
    * result when `write` isolates articles (a savepoint each); otherwise it ends the whole batch.
    */
-  function storeBatch(inputs: SavePreparedInput[], write: typeof writeArticle, isolated: boolean): (SaveResult | Error)[] {
+  function writeBatch(inputs: SavePreparedInput[], write: typeof writeArticle, isolated: boolean): (SaveResult | Error)[] {
     const unindexed = new Set<number>();
     // The quotes new articles add to people's counts, applied once for the batch rather than per article;
     // before a changed article takes its old quotes away, so that it finds every count up to date.
@@ -215,8 +215,8 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
 
   // A savepoint per article costs a tenth of the time of storing it, and articles almost never fail: a
   // batch is first written without them, and only if one of its articles fails is it written again with them.
-  const saveManyAtOnce = db.transaction((inputs: SavePreparedInput[]) => storeBatch(inputs, writeArticle, false));
-  const saveManyIsolated = db.transaction((inputs: SavePreparedInput[]) => storeBatch(inputs, writeArticleAlone, true));
+  const saveManyAtOnce = db.transaction((inputs: SavePreparedInput[]) => writeBatch(inputs, writeArticle, false));
+  const saveManyIsolated = db.transaction((inputs: SavePreparedInput[]) => writeBatch(inputs, writeArticleAlone, true));
 
   const remove = db.transaction((id: number): boolean => {
     const counts = removedCounts(id);
