@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { ParsedArticle, Span } from '../types.ts';
+import { spaceAt } from '../text/words.ts';
 import { parseByline, parseDateline, splitCaptionCredit, type Byline, type Dateline } from './header.ts';
 
 /**
@@ -32,12 +33,6 @@ export class ArticleFormatError extends Error {
 
 interface Block extends Span {
   lines: Span[];
-}
-
-/** Is `text[i]` whitespace (/\s/)? ASCII without the regex engine. */
-function spaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(text[i]!);
 }
 
 /** Splits text into blocks of non-blank lines, each line trimmed, with offsets into the text. */

@@ -2,6 +2,7 @@ import type { Span } from '../types.ts';
 import { cueOf } from './cues.ts';
 import { phraseAfter, phraseBefore } from './phrases.ts';
 import { isCapitalised, isQuoteChar, type Token } from '../text/tokens.ts';
+import { isSpaceUnit, spaceAt } from '../text/words.ts';
 
 /**
  * Where the content of an attribution starts and ends: after the cue (skipping listeners and adverbials),
@@ -22,13 +23,9 @@ export const isOpen = (t: Token | undefined, text: string): boolean => t !== und
 
 // Character tests with an ASCII fast path: the regexes, per character, were most of trimContent's time.
 const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-const spaceAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? isAsciiSpace(c) : /\s/.test(text[i]!);
-};
 const spaceOrStopAt = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);
-  return c < 128 ? isAsciiSpace(c) || c === 46 || c === 58 || c === 59 || c === 44 : /\s/.test(text[i]!);
+  return c < 128 ? isAsciiSpace(c) || c === 46 || c === 58 || c === 59 || c === 44 : isSpaceUnit(c);
 };
 const letterOrDigitAt = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i);

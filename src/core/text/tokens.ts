@@ -1,5 +1,5 @@
 import { lowerCased } from './normalize.ts';
-import { letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
+import { isSpaceUnit, letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
 
 /** A word or punctuation token of a text range, with its offsets into the whole text. */
 export interface Token {
@@ -15,15 +15,6 @@ export interface Token {
 const isWordJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 38;
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-
-/**
- * Is the code unit `c` whitespace (\s): ASCII spaces, the no-break and Unicode spaces, the line and
- * paragraph separators, the BOM? Written out because the regex (and the string it needs) cost a call for every
- * curly quotation mark and dash; tests/core/text/tokens.test.ts checks the list against \s.
- */
-export const isSpaceUnit = (c: number): boolean => c < 128
-  ? c === 32 || (c >= 9 && c <= 13)
-  : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
  * End of the token that starts at the non-space `i`. Tokens are what

@@ -15,13 +15,17 @@ const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 /** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
 export const unitsAt = (text: string, i: number): number => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
 
-const SPACE = /\s/;
+/**
+ * Is the code unit `c` whitespace (\s): ASCII spaces, the no-break and Unicode spaces, the line and
+ * paragraph separators, the BOM? Written out because the regex (and the string it needs) cost a call for every
+ * curly quotation mark and dash; tests/core/text/tokens.test.ts checks the list against \s.
+ */
+export const isSpaceUnit = (c: number): boolean => c < 128
+  ? c === 32 || (c >= 9 && c <= 13)
+  : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /** Is the character at `i` whitespace (\s)? */
-export function spaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
-}
+export const spaceAt = (text: string, i: number): boolean => isSpaceUnit(text.charCodeAt(i));
 
 /** Is the code point at `i` a letter (\p{L})? `i` must be inside `text`. */
 export function letterAt(text: string, i: number): boolean {

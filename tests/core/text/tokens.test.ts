@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCapitalised, isSpaceUnit, tokenize, type Token } from '../../../src/core/text/tokens.ts';
+import { isCapitalised, tokenize, type Token } from '../../../src/core/text/tokens.ts';
+import { isSpaceUnit } from '../../../src/core/text/words.ts';
 
 /** The tokenizer as one regular expression: the definition the scanner must keep to. */
 function tokenizeByRegex(text: string, start: number, end: number): Token[] {
