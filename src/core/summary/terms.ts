@@ -1,5 +1,6 @@
 /** Content-word bags for comparing sentences: lower case, stop words dropped, a light suffix stemmer. */
 
+import { rememberingUpTo } from '../text/memo.ts';
 import { letterAt, letterOrDigitRunEnd, letterRunEnd, nextWordStart, wordEnd } from '../text/words.ts';
 
 const STOP_WORDS = new Set(
@@ -38,18 +39,10 @@ const isShortNumber = (w: string): boolean => w.length <= 2 && /^\d+$/.test(w);
  * a short number or a single letter. Articles repeat their words, and news repeats its vocabulary: terms
  * are remembered, up to a bound, rather than stemmed again.
  */
-const knownTerms = new Map<string, string | null>();
-const MAX_KNOWN_TERMS = 50_000;
-
-function termOf(word: string): string | null {
-  let term = knownTerms.get(word);
-  if (term !== undefined) return term;
+const termOf: (word: string) => string | null = rememberingUpTo(50_000, (word) => {
   const w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
-  term = w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w) ? null : stem(w);
-  if (knownTerms.size >= MAX_KNOWN_TERMS) knownTerms.clear();
-  knownTerms.set(word, term);
-  return term;
-}
+  return w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w) ? null : stem(w);
+});
 
 /** The words of a lower-cased text: how many (as countWords counts them) and their terms, in order with repeats. */
 export interface WordsAndTerms {

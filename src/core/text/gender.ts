@@ -1,6 +1,7 @@
 import { getGender } from 'gender-detection-from-name';
 import type { Gender } from '../types.ts';
 import { FEMALE_WORDS, MALE_WORDS } from './name-lists.ts';
+import { rememberingUpTo } from './memo.ts';
 import { lowerCased } from './normalize.ts';
 
 /** Gender told by a title or role word ("spokeswoman", "Mr."), or null. */
@@ -13,21 +14,10 @@ export function genderOfWord(word: string): Gender | null {
 }
 
 /**
- * The name lists' answers so far. The library lower-cases the word and looks it up in six lists (all six
+ * The name lists' answer, remembered. The library lower-cases the word and looks it up in six lists (all six
  * for a word that is no name); runsOf asks about nearly every capitalised word of an article.
  */
-const known = new Map<string, Gender | 'unknown'>();
-const MAX_KNOWN = 20_000;
-
-function listedGender(word: string): Gender | 'unknown' {
-  let g = known.get(word);
-  if (g === undefined) {
-    g = getGender(word);
-    if (known.size >= MAX_KNOWN) known.clear();
-    known.set(word, g);
-  }
-  return g;
-}
+const listedGender: (word: string) => Gender | 'unknown' = rememberingUpTo(20_000, (word) => getGender(word));
 
 /** Gender from a first-name list (a fallback when the text does not say), or null. */
 export function genderOfFirstName(first: string): Gender | null {

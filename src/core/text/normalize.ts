@@ -1,24 +1,15 @@
 /** Text normalisation shared by the parser, the people index and search. */
 
+import { rememberingUpTo } from './memo.ts';
+
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * Names folded so far. An article folds the same few names again and again (every mention, every
- * candidate speaker), and news repeats names across articles: a look-up is cheaper than the regexes.
+ * Folds case and accents: "Sheínbaum" -> "sheinbaum". Used as the key that merges people across articles.
+ * Remembered: an article folds the same few names again and again (every mention, every candidate
+ * speaker), and news repeats names across articles; a look-up is cheaper than the regexes.
  */
-const folded = new Map<string, string>();
-const MAX_FOLDED = 20_000;
-
-/** Folds case and accents: "Sheínbaum" -> "sheinbaum". Used as the key that merges people across articles. */
-export function foldName(name: string): string {
-  let key = folded.get(name);
-  if (key === undefined) {
-    key = foldUncached(name);
-    if (folded.size >= MAX_FOLDED) folded.clear();
-    folded.set(name, key);
-  }
-  return key;
-}
+export const foldName: (name: string) => string = rememberingUpTo(20_000, foldUncached);
 
 function foldUncached(name: string): string {
   // Printable ASCII has no accents to fold: the same result, without normalisation and Unicode classes.
