@@ -2,7 +2,7 @@ import type { AnalyzedArticle } from '../core/types.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
 import type { PeopleStore } from './people.ts';
-import { prepareArticle, QUOTE_FIELDS, type PreparedArticle } from './prepared.ts';
+import { prepareArticle, QUOTE_FIELDS, unpackQuotes, type PreparedArticle } from './prepared.ts';
 
 export interface SourceRef {
   kind: 'file' | 'url' | 'feed' | 'text';
@@ -111,10 +111,10 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
       counts.set(id, (counts.get(id) ?? 0) + speaker.quotes);
       return id;
     });
-    const values = article.quotes;
+    const values = unpackQuotes(article.quotes);
     const perQuote = QUOTE_FIELDS.length;
-    for (let first = 0; first < values.length / perQuote; first += QUOTES_PER_STATEMENT) {
-      const rows = Math.min(QUOTES_PER_STATEMENT, values.length / perQuote - first);
+    for (let first = 0; first < article.quotes.count; first += QUOTES_PER_STATEMENT) {
+      const rows = Math.min(QUOTES_PER_STATEMENT, article.quotes.count - first);
       const args: (string | number | null)[] = [];
       for (let position = first; position < first + rows; position++) {
         const at = position * perQuote;

