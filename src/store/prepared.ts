@@ -43,12 +43,11 @@ export const QUOTE_FIELDS = ['speaker', 'text', 'kind', 'cue', 'mention', 'speak
 const STRING_FIELD = QUOTE_FIELDS.map((f) => f === 'text' || f === 'kind' || f === 'cue' || f === 'mention' || f === 'speakerKind' || f === 'segments');
 
 /**
- * An article's quotes as one array of integers and one string, which cross between threads several times
- * cheaper than the ~200 separate values of an article's quotes (measured on the bench corpus: sending an
- * analysed article fell from ~58 to ~43 µs of the worker's CPU, receiving it from ~63 to ~45 µs of the main
- * thread's). `numbers` holds QUOTE_FIELDS.length integers per
- * quote: a number field's value, or a string field's length in `strings`, where the strings follow one
- * another; -1 stands for null in both (offsets and indexes are never negative).
+ * An article's quotes as one array of integers and one string: cheaper to pass between threads than the
+ * ~200 separate values of an article's quotes (bench corpus: sending an analysed article fell from ~58 to
+ * ~43 µs of the worker's CPU, receiving it from ~63 to ~45 µs of the main thread's). `numbers` holds
+ * QUOTE_FIELDS.length integers per quote: a number field's value, or a string field's length in `strings`,
+ * where the strings follow one another; -1 stands for null in both (offsets and indexes are never negative).
  */
 export interface PackedQuotes {
   count: number;
