@@ -19,16 +19,23 @@ export interface FileReport {
   warnings?: string[];
 }
 
-/** Expands files and folders (recursively, `.txt` and `.md` only) into a sorted list of article files. */
-export function collectArticleFiles(paths: string[]): { files: string[]; missing: FileReport[] } {
+/**
+ * Expands files and folders (recursively, `.txt` and `.md` only) into a sorted list of article files;
+ * `onFound` hears how many have been found so far, as the walk goes.
+ */
+export function collectArticleFiles(paths: string[], onFound?: (count: number) => void): { files: string[]; missing: FileReport[] } {
   const files: string[] = [];
   const missing: FileReport[] = [];
+  const found = (file: string): void => {
+    files.push(file);
+    onFound?.(files.length);
+  };
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && entry.name !== 'README.md') files.push(full);
+      else if (entry.isFile() && ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) && entry.name !== 'README.md') found(full);
     }
   };
   for (const p of paths) {
@@ -41,7 +48,7 @@ export function collectArticleFiles(paths: string[]): { files: string[]; missing
       continue;
     }
     if (stat.isDirectory()) walk(full);
-    else files.push(full);
+    else found(full);
   }
   return { files, missing };
 }
@@ -140,14 +147,19 @@ const FILES_FOR_WORKERS = 200;
  * Large runs analyse on worker threads, a couple of batches ahead of the batch being stored.
  */
 export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): Promise<FileReport[]> {
-  const { files, missing } = collectArticleFiles(paths);
-  const reports: FileReport[] = [...missing];
-  const analysis = files.length >= FILES_FOR_WORKERS ? createAnalysisPool() : createInlineAnalysis();
-  const preparing: Promise<Prepared>[] = [];
-  const prepareUpTo = (end: number): void => {
-    while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(ctx, files[preparing.length]!, analysis));
-  };
+  // Workers start as soon as the walk has found enough files to need them: their start-up (a few tenths of
+  // a second, loading the analysers) overlaps the rest of the walk.
+  const started: { workers?: AnalysisPool } = {};
   try {
+    const { files, missing } = collectArticleFiles(paths, (count) => {
+      if (count === FILES_FOR_WORKERS) started.workers = createAnalysisPool();
+    });
+    const analysis = started.workers ?? createInlineAnalysis();
+    const reports: FileReport[] = [...missing];
+    const preparing: Promise<Prepared>[] = [];
+    const prepareUpTo = (end: number): void => {
+      while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(ctx, files[preparing.length]!, analysis));
+    };
     for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
       prepareUpTo(from + 3 * FILES_PER_BATCH);
       const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
@@ -156,8 +168,8 @@ export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?:
       stored.forEach((_, i) => onProgress?.(from + i + 1, files.length));
       reports.push(...stored);
     }
+    return reports;
   } finally {
-    await analysis.close();
+    await started.workers?.close(); // the inline analysis has nothing to close
   }
-  return reports;
 }
