@@ -1,15 +1,25 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseArticleText } from './article-file.ts';
-import type { AnalysisJob, AnalysisOutcome } from './analysis-pool.ts';
+import { OUTCOMES_PER_MESSAGE, type AnalysisJob, type AnalysisOutcome } from './analysis-pool.ts';
 
-/** Analyses the article texts sent by the pool, one message per text. */
-parentPort?.on('message', (job: AnalysisJob) => {
-  let outcome: AnalysisOutcome;
+function outcomeOf(job: AnalysisJob): AnalysisOutcome {
   try {
-    outcome = { id: job.id, analysed: analyseArticleText(job.text, job.timeZone) };
+    return { id: job.id, analysed: analyseArticleText(job.text, job.timeZone) };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
-    outcome = { id: job.id, error: { name, message } };
+    return { id: job.id, error: { name, message } };
   }
-  parentPort?.postMessage(outcome);
+}
+
+/** Analyses the article texts sent by the pool, and sends back their outcomes a few at a time. */
+parentPort?.on('message', (jobs: AnalysisJob[]) => {
+  let outcomes: AnalysisOutcome[] = [];
+  for (const job of jobs) {
+    outcomes.push(outcomeOf(job));
+    if (outcomes.length === OUTCOMES_PER_MESSAGE) {
+      parentPort?.postMessage(outcomes);
+      outcomes = [];
+    }
+  }
+  if (outcomes.length > 0) parentPort?.postMessage(outcomes);
 });

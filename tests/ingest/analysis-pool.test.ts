@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalysisPool, OUTCOMES_PER_MESSAGE } from '../../src/ingest/analysis-pool.ts';
+import { analyseArticleText } from '../../src/ingest/article-file.ts';
+import { ArticleFormatError } from '../../src/core/parse/plain-text.ts';
+
+const seeds = readdirSync('seeds').filter((f) => f !== 'README.md').map((f) => readFileSync(join('seeds', f), 'utf8'));
+
+describe('the analysis pool', () => {
+  it('gives each text its own analysis, as the calling thread would, however the texts are batched', async () => {
+    // More texts than one message of outcomes holds, on two workers, with a bad one in the middle.
+    const texts = Array.from({ length: 3 * OUTCOMES_PER_MESSAGE + 3 }, (_, n) => seeds[n % seeds.length]!);
+    texts[17] = ' date 2025-02-30 A caption.\n\nA body that never gets read.';
+    const pool = createAnalysisPool(2);
+    try {
+      const outcomes = await Promise.allSettled(texts.map((text) => pool.analyse(text, 'America/Mexico_City')));
+      outcomes.forEach((outcome, n) => {
+        if (n === 17) {
+          expect(outcome.status).toBe('rejected');
+          const error = (outcome as PromiseRejectedResult).reason as Error;
+          expect(error).toBeInstanceOf(ArticleFormatError);
+          expect(error.message).toMatch(/"2025-02-30" is not a real date/);
+        } else {
+          expect(outcome).toEqual({ status: 'fulfilled', value: analyseArticleText(texts[n]!, 'America/Mexico_City') });
+        }
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+});
