@@ -1,4 +1,4 @@
-import type { AnalyzedArticle, Person } from '../core/types.ts';
+import type { AnalyzedArticle, Person, Span } from '../core/types.ts';
 
 /** A person some of an article's quotes are attributed to, with how many of them. */
 export type PreparedSpeaker = Pick<Person, 'name' | 'kind' | 'gender' | 'titles'> & { quotes: number };
@@ -83,6 +83,16 @@ export function unpackQuotes({ numbers, strings }: PackedQuotes): (string | numb
   return values;
 }
 
+/**
+ * `JSON.stringify(spans)` of integer spans, written out directly: JSON.stringify took half the time of
+ * preparing an article (about 20 µs for its ~17 quotes).
+ */
+export function spansJson(spans: readonly Span[]): string {
+  let json = '[';
+  for (let k = 0; k < spans.length; k++) json += `${k === 0 ? '' : ','}{"start":${spans[k]!.start},"end":${spans[k]!.end}}`;
+  return json + ']';
+}
+
 /** The store's values for an analysed article (pure: runs on any thread). */
 export function prepareArticle(article: AnalyzedArticle): PreparedArticle {
   const peopleByName = new Map(article.people.map((p) => [p.name, p]));
@@ -105,7 +115,7 @@ export function prepareArticle(article: AnalyzedArticle): PreparedArticle {
       }
       speakers[speaker]!.quotes++;
     }
-    quotes.push(speaker, q.text, q.kind, q.cue, q.speakerMention, q.speakerKind, q.start, q.end, JSON.stringify(q.segments), q.speakerStart, q.speakerEnd);
+    quotes.push(speaker, q.text, q.kind, q.cue, q.speakerMention, q.speakerKind, q.start, q.end, spansJson(q.segments), q.speakerStart, q.speakerEnd);
   }
   return {
     title: article.title, titleGenerated: article.titleGenerated ? 1 : 0, date: article.date, publishedAt: article.publishedAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareArticle, QUOTE_FIELDS, unpackQuotes } from '../../src/store/prepared.ts';
+import { prepareArticle, QUOTE_FIELDS, spansJson, unpackQuotes } from '../../src/store/prepared.ts';
 import { makeArticle, makeQuote } from '../helpers/articles.ts';
 
 describe('prepared quotes (packed to cross between threads)', () => {
@@ -23,5 +23,13 @@ describe('prepared quotes (packed to cross between threads)', () => {
     const prepared = prepareArticle(makeArticle());
     expect(prepared.quotes.count).toBe(0);
     expect(unpackQuotes(prepared.quotes)).toEqual([]);
+  });
+});
+
+describe('spans as JSON', () => {
+  it('are written exactly as JSON.stringify writes them', () => {
+    for (const spans of [[], [{ start: 0, end: 1 }], [{ start: 12, end: 340 }, { start: 345, end: 1_999_999 }, { start: 2_000_001, end: 2_000_002 }]]) {
+      expect(spansJson(spans)).toBe(JSON.stringify(spans));
+    }
   });
 });
