@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasFinalPunctuation, isBoilerplate, looksLikeCaption } from '../../../src/core/text/boilerplate.ts';
-import { cleanSentence, longestUnpunctuatedRun } from '../../../src/core/summary/candidates.ts';
+import { cleanSentence } from '../../../src/core/summary/candidates.ts';
+import { longestUnpunctuatedRun } from '../../../src/core/summary/runs.ts';
 
 describe('boilerplate and caption detection', () => {
   it('recognises page furniture', () => {

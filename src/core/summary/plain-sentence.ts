@@ -1,0 +1,93 @@
+/**
+ * One pass over a plain sentence for everything the summariser counts in it. Most news sentences are plain
+ * printable ASCII with single spaces; for them this replaces four scans (squeezing the spaces, lower-casing,
+ * listing the words and terms, measuring the runs) with one. Other sentences take the separate passes.
+ */
+
+import { runBreakAt } from './runs.ts';
+import { termOf } from './terms.ts';
+
+/** What the summariser counts in a sentence. */
+export interface SentenceCounts {
+  /** As countWords counts them. */
+  words: number;
+  /** Content-word stems, in order with repeats, as wordsAndTerms lists them. */
+  terms: string[];
+  /** As longestUnpunctuatedRun measures it. */
+  longestRun: number;
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+
+/** End of the letters that start at `i`. */
+function lettersEnd(s: string, i: number): number {
+  while (i < s.length && isLetter(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The counts of a sentence of printable ASCII (U+0020-U+007E) without a space at either end or two in a row,
+ * which squeezing its spaces leaves as it is; null for any other sentence. The words, terms and runs are
+ * those of countWords, wordsAndTerms (on the lower-cased sentence: ASCII letters lower-case one by one)
+ * and longestUnpunctuatedRun.
+ */
+export function plainSentenceCounts(s: string): SentenceCounts | null {
+  const n = s.length;
+  if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return null;
+  const terms: string[] = [];
+  let words = 0;
+  let previousEnd = -2;
+  let longestRun = 0;
+  let pieces = 0; // whitespace-separated pieces of the current run
+  let inPiece = false;
+  for (let i = 0; i < n; ) {
+    const c = s.charCodeAt(i);
+    if (isLetterOrDigit(c)) {
+      // A word: letters and digits, then at most one apostrophe and letters ("o'neill"), as the terms see it.
+      const start = i;
+      let end = i + 1;
+      while (end < n && isLetterOrDigit(s.charCodeAt(end))) end++;
+      const runEnd = end;
+      if (!inPiece) {
+        inPiece = true;
+        pieces++;
+      }
+      if (end + 1 < n && s.charCodeAt(end) === 39 && isLetter(s.charCodeAt(end + 1))) {
+        // After a digit the apostrophe breaks the run ("9'a"): the letters open the next one.
+        if (!isLetter(s.charCodeAt(end - 1))) {
+          if (pieces > longestRun) longestRun = pieces;
+          pieces = 1;
+        }
+        end = lettersEnd(s, end + 2);
+      }
+      // countWords joins every apostrophe part: a part that goes on the word before counts only where a
+      // digit follows its letters ("x'y'z9" is "x'y'z" and "9").
+      const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isLetter(c);
+      if (!continues || lettersEnd(s, start) < runEnd) words++;
+      const term = termOf(s.slice(start, end));
+      if (term !== null) terms.push(term);
+      previousEnd = end;
+      i = end;
+      continue;
+    }
+    if (c < 32 || c > 126 || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
+    const breakLength = runBreakAt(s, i);
+    if (breakLength > 0) {
+      // A spaced hyphen takes its second space along, untested: it may be other whitespace or have a space after it.
+      if (breakLength === 3 && (s.charCodeAt(i + 2) !== 32 || s.charCodeAt(i + 3) === 32)) return null;
+      if (pieces > longestRun) longestRun = pieces;
+      pieces = 0;
+      inPiece = false;
+      i += breakLength;
+      continue;
+    }
+    if (c === 32) inPiece = false;
+    else if (!inPiece) {
+      inPiece = true;
+      pieces++;
+    }
+    i++;
+  }
+  return { words, terms, longestRun: pieces > longestRun ? pieces : longestRun };
+}
