@@ -1,7 +1,7 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
 import { countWords } from '../text/words.ts';
-import { plainSentenceCounts, type SentenceCounts } from './plain-sentence.ts';
+import { plainSentenceCounts, type PlainSentence, type SentenceCounts } from './plain-sentence.ts';
 import { longestUnpunctuatedRun } from './runs.ts';
 import { createTermSpace, termVectorOf, wordsAndTerms, type TermSpace, type TermVector } from './terms.ts';
 
@@ -56,9 +56,12 @@ const FRAGMENT_WORDS = 4;
 /** Anything but ASCII: lower-casing it may change where words start and end ("İ" becomes "i" and a combining dot). */
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-/** The displayed text of a squeezed sentence that is not boilerplate or a caption, or null. */
-function shownOfSqueezed(squeezed: string): string | null {
-  if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
+/**
+ * The displayed text of a squeezed sentence that is not boilerplate or a caption, or null. `plain` (its
+ * counts, if it is plain) tells whether any word may open a furniture phrase or a picture marker.
+ */
+function shownOfSqueezed(squeezed: string, plain: PlainSentence | null = null): string | null {
+  if (isBoilerplate(squeezed, plain?.furnitureOpener ?? true) || looksLikeCaption(squeezed, plain?.markerOpener ?? true)) return null;
   return dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
 }
 
@@ -89,7 +92,7 @@ export function buildCandidates(text: string, sentences: Span[], space: TermSpac
     // A plain sentence is counted in one pass, before it is known to be usable: nearly all sentences are.
     const plain = plainSentenceCounts(raw);
     const squeezed = plain === null ? squeeze(raw) : raw;
-    const shown = shownOfSqueezed(squeezed);
+    const shown = shownOfSqueezed(squeezed, plain);
     if (shown === null) continue;
     const { words, terms, longestRun } = (shown === squeezed ? plain : plainSentenceCounts(shown)) ?? countsOf(shown);
     if (words < minWords) continue;

@@ -4,6 +4,8 @@
  * listing the words and terms, measuring the runs) with one. Other sentences take the separate passes.
  */
 
+import { mayOpenCaptionMarker, mayOpenFurniture } from '../text/boilerplate.ts';
+import { rememberingUpTo } from '../text/memo.ts';
 import { runBreakAt } from './runs.ts';
 import { termOf } from './terms.ts';
 
@@ -16,6 +18,27 @@ export interface SentenceCounts {
   /** As longestUnpunctuatedRun measures it. */
   longestRun: number;
 }
+
+/** The counts of a plain sentence, and whether a furniture phrase or a picture marker may start at a word. */
+export interface PlainSentence extends SentenceCounts {
+  /** The `openerSeen` of isBoilerplate. */
+  furnitureOpener: boolean;
+  /** The `openerSeen` of looksLikeCaption. */
+  markerOpener: boolean;
+}
+
+interface WordFacts {
+  term: string | null;
+  furnitureOpener: boolean;
+  markerOpener: boolean;
+}
+
+/** What the scan needs to know of a word, remembered like its term. */
+const factsOf = rememberingUpTo<WordFacts>(50_000, (word) => ({
+  term: termOf(word),
+  furnitureOpener: mayOpenFurniture(word),
+  markerOpener: mayOpenCaptionMarker(word),
+}));
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
@@ -32,7 +55,7 @@ function lettersEnd(s: string, i: number): number {
  * those of countWords, wordsAndTerms (on the lower-cased sentence: ASCII letters lower-case one by one)
  * and longestUnpunctuatedRun.
  */
-export function plainSentenceCounts(s: string): SentenceCounts | null {
+export function plainSentenceCounts(s: string): PlainSentence | null {
   const n = s.length;
   if (n > 0 && (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32)) return null;
   const terms: string[] = [];
@@ -41,6 +64,8 @@ export function plainSentenceCounts(s: string): SentenceCounts | null {
   let longestRun = 0;
   let pieces = 0; // whitespace-separated pieces of the current run
   let inPiece = false;
+  let furnitureOpener = false;
+  let markerOpener = false;
   for (let i = 0; i < n; ) {
     const c = s.charCodeAt(i);
     if (isLetterOrDigit(c)) {
@@ -60,13 +85,19 @@ export function plainSentenceCounts(s: string): SentenceCounts | null {
           pieces = 1;
         }
         end = lettersEnd(s, end + 2);
+        // A phrase may also start after the apostrophe: \b sees a boundary there.
+        const part = factsOf(s.slice(runEnd + 1, end));
+        furnitureOpener ||= part.furnitureOpener;
+        markerOpener ||= part.markerOpener;
       }
       // countWords joins every apostrophe part: a part that goes on the word before counts only where a
       // digit follows its letters ("x'y'z9" is "x'y'z" and "9").
       const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isLetter(c);
       if (!continues || lettersEnd(s, start) < runEnd) words++;
-      const term = termOf(s.slice(start, end));
-      if (term !== null) terms.push(term);
+      const facts = factsOf(s.slice(start, end));
+      if (facts.term !== null) terms.push(facts.term);
+      furnitureOpener ||= facts.furnitureOpener;
+      markerOpener ||= facts.markerOpener;
       previousEnd = end;
       i = end;
       continue;
@@ -89,5 +120,5 @@ export function plainSentenceCounts(s: string): SentenceCounts | null {
     }
     i++;
   }
-  return { words, terms, longestRun: pieces > longestRun ? pieces : longestRun };
+  return { words, terms, longestRun: pieces > longestRun ? pieces : longestRun, furnitureOpener, markerOpener };
 }

@@ -11,7 +11,7 @@ const isPlain = (s: string): boolean => /^[\x20-\x7e]*$/.test(s) && !/^ | $| {2}
 
 describe('one-pass counts of a plain sentence', () => {
   it('are those of the separate passes', () => {
-    expect(plainSentenceCounts("The council's plan, O'Neill said - twice.")).toEqual({ words: 6, terms: ['council', 'plan', "o'neill", 'twice'], longestRun: 3 });
+    expect(plainSentenceCounts("The council's plan, O'Neill said - twice.")).toMatchObject({ words: 6, terms: ['council', 'plan', "o'neill", 'twice'], longestRun: 3 });
     expect(plainSentenceCounts("Aged 9'ish or so.")?.longestRun).toBe(3); // after a digit, an apostrophe breaks the run
     expect(plainSentenceCounts('Fans   gathered.')).toBeNull(); // squeezing would change it
     expect(plainSentenceCounts('Fans gathered at the café.')).toBeNull();
@@ -26,7 +26,7 @@ describe('one-pass counts of a plain sentence', () => {
     fc.assert(fc.property(textish, (text) => {
       const counts = plainSentenceCounts(text);
       expect(counts !== null).toBe(isPlain(text));
-      if (counts !== null) expect(counts).toEqual(separately(text));
+      if (counts !== null) expect({ words: counts.words, terms: counts.terms, longestRun: counts.longestRun }).toEqual(separately(text));
     }), { numRuns: 5000 });
   });
 });
