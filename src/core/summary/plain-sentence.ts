@@ -5,7 +5,7 @@
  */
 
 import { mayOpenCaptionMarker, mayOpenFurniture } from '../text/boilerplate.ts';
-import { rememberingUpTo } from '../text/memo.ts';
+import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHashStep } from '../text/memo.ts';
 import { runBreakAt } from './runs.ts';
 import { termOf } from './terms.ts';
 
@@ -33,8 +33,8 @@ interface WordFacts {
   markerOpener: boolean;
 }
 
-/** What the scan needs to know of a word, remembered like its term. */
-const factsOf = rememberingUpTo<WordFacts>(50_000, (word) => ({
+/** What the scan needs to know of a word, remembered like its term; see factsAt. */
+const factsOf = rememberingSpansUpTo<WordFacts>(50_000, (word) => ({
   term: termOf(word),
   furnitureOpener: mayOpenFurniture(word),
   markerOpener: mayOpenCaptionMarker(word),
@@ -42,6 +42,13 @@ const factsOf = rememberingUpTo<WordFacts>(50_000, (word) => ({
 
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
+
+/** The facts of the word `s.slice(start, end)`. */
+function factsAt(s: string, start: number, end: number): WordFacts {
+  let hash = SPAN_HASH_SEED;
+  for (let i = start; i < end; i++) hash = spanHashStep(hash, s.charCodeAt(i));
+  return factsOf(s, start, end, hash);
+}
 
 /** End of the letters that start at `i`. */
 function lettersEnd(s: string, i: number): number {
@@ -72,12 +79,14 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
       // A word: letters and digits, then at most one apostrophe and letters ("o'neill"), as the terms see it.
       const start = i;
       let end = i + 1;
-      while (end < n && isLetterOrDigit(s.charCodeAt(end))) end++;
+      let hash = spanHashStep(SPAN_HASH_SEED, c); // of the word so far, hashed as it is read (see rememberingSpansUpTo)
+      for (let u = 0; end < n && isLetterOrDigit((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
       const runEnd = end;
       if (!inPiece) {
         inPiece = true;
         pieces++;
       }
+      let facts: WordFacts;
       if (end + 1 < n && s.charCodeAt(end) === 39 && isLetter(s.charCodeAt(end + 1))) {
         // After a digit the apostrophe breaks the run ("9'a"): the letters open the next one.
         if (!isLetter(s.charCodeAt(end - 1))) {
@@ -85,16 +94,18 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
           pieces = 1;
         }
         end = lettersEnd(s, end + 2);
+        facts = factsAt(s, start, end);
         // A phrase may also start after the apostrophe: \b sees a boundary there.
-        const part = factsOf(s.slice(runEnd + 1, end));
+        const part = factsAt(s, runEnd + 1, end);
         furnitureOpener ||= part.furnitureOpener;
         markerOpener ||= part.markerOpener;
+      } else {
+        facts = factsOf(s, start, end, hash);
       }
       // countWords joins every apostrophe part: a part that goes on the word before counts only where a
       // digit follows its letters ("x'y'z9" is "x'y'z" and "9").
       const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isLetter(c);
       if (!continues || lettersEnd(s, start) < runEnd) words++;
-      const facts = factsOf(s.slice(start, end));
       if (facts.term !== null) terms.push(facts.term);
       furnitureOpener ||= facts.furnitureOpener;
       markerOpener ||= facts.markerOpener;
