@@ -5,7 +5,7 @@
  */
 
 import { mayOpenCaptionMarker, mayOpenFurniture } from '../text/boilerplate.ts';
-import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHashStep } from '../text/memo.ts';
+import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHash, spanHashStep } from '../text/memo.ts';
 import { runBreakAt } from './runs.ts';
 import { termOf } from './terms.ts';
 
@@ -44,11 +44,7 @@ const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c 
 const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
 
 /** The facts of the word `s.slice(start, end)`. */
-function factsAt(s: string, start: number, end: number): WordFacts {
-  let hash = SPAN_HASH_SEED;
-  for (let i = start; i < end; i++) hash = spanHashStep(hash, s.charCodeAt(i));
-  return factsOf(s, start, end, hash);
-}
+const factsAt = (s: string, start: number, end: number): WordFacts => factsOf(s, start, end, spanHash(s, start, end));
 
 /** End of the letters that start at `i`. */
 function lettersEnd(s: string, i: number): number {

@@ -19,6 +19,13 @@ export function rememberingUpTo<T extends NonNullable<unknown> | null>(max: numb
 export const SPAN_HASH_SEED = -2128831035;
 export const spanHashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 16777619);
 
+/** The hash of `text.slice(start, end)`, for a caller that has not read it unit by unit already. */
+export function spanHash(text: string, start: number, end: number): number {
+  let hash = SPAN_HASH_SEED;
+  for (let i = start; i < end; i++) hash = spanHashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
 /** `compute` remembered for stretches of text, found without slicing them out of it: see rememberingSpansUpTo. */
 export type SpanMemo<T> = (text: string, start: number, end: number, hash: number) => T;
 

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHashStep } from '../../../src/core/text/memo.ts';
-
-const hashOf = (text: string, start: number, end: number): number => {
-  let hash = SPAN_HASH_SEED;
-  for (let i = start; i < end; i++) hash = spanHashStep(hash, text.charCodeAt(i));
-  return hash;
-};
+import { rememberingSpansUpTo, spanHash as hashOf } from '../../../src/core/text/memo.ts';
 
 describe('a memo keyed by stretches of text', () => {
   it('answers as compute does on the slice, computing each key once', () => {
