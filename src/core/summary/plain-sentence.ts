@@ -109,7 +109,16 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
       i = end;
       continue;
     }
-    if (c < 32 || c > 126 || (c === 32 && s.charCodeAt(i + 1) === 32)) return null;
+    if (c === 32) {
+      // Most characters between words are one space, which ends a piece unless a spaced hyphen starts there.
+      const next = s.charCodeAt(i + 1);
+      if (next === 32) return null;
+      if (next !== 45) {
+        inPiece = false;
+        i++;
+        continue;
+      }
+    } else if (c < 32 || c > 126) return null;
     const breakLength = runBreakAt(s, i);
     if (breakLength > 0) {
       // A spaced hyphen takes its second space along, untested: it may be other whitespace or have a space after it.
