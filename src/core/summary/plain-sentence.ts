@@ -43,8 +43,8 @@ const factsOf = rememberingSpansUpTo<WordFacts>(50_000, (word) => ({
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
 
-/** The facts of the word `s.slice(start, end)`. */
-const factsAt = (s: string, start: number, end: number): WordFacts => factsOf(s, start, end, spanHash(s, start, end));
+/** The facts of the letters after an apostrophe, `s.slice(start, end)`: not hashed as they were read. */
+const factsAfterApostrophe = (s: string, start: number, end: number): WordFacts => factsOf(s, start, end, spanHash(s, start, end));
 
 /** End of the letters that start at `i`. */
 function lettersEnd(s: string, i: number): number {
@@ -75,29 +75,27 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
       // A word: letters and digits, then at most one apostrophe and letters ("o'neill"), as the terms see it.
       const start = i;
       let end = i + 1;
+      let u = 0;
       let hash = spanHashStep(SPAN_HASH_SEED, c); // of the word so far, hashed as it is read (see rememberingSpansUpTo)
-      for (let u = 0; end < n && isLetterOrDigit((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
+      for (; end < n && isLetterOrDigit((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
       const runEnd = end;
       if (!inPiece) {
         inPiece = true;
         pieces++;
       }
-      let facts: WordFacts;
-      if (end + 1 < n && s.charCodeAt(end) === 39 && isLetter(s.charCodeAt(end + 1))) {
+      if (end + 1 < n && u === 39 && isLetter(s.charCodeAt(end + 1))) {
         // After a digit the apostrophe breaks the run ("9'a"): the letters open the next one.
         if (!isLetter(s.charCodeAt(end - 1))) {
           if (pieces > longestRun) longestRun = pieces;
           pieces = 1;
         }
-        end = lettersEnd(s, end + 2);
-        facts = factsAt(s, start, end);
+        for (hash = spanHashStep(hash, 39), end++; end < n && isLetter((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
         // A phrase may also start after the apostrophe: \b sees a boundary there.
-        const part = factsAt(s, runEnd + 1, end);
+        const part = factsAfterApostrophe(s, runEnd + 1, end);
         furnitureOpener ||= part.furnitureOpener;
         markerOpener ||= part.markerOpener;
-      } else {
-        facts = factsOf(s, start, end, hash);
       }
+      const facts = factsOf(s, start, end, hash);
       // countWords joins every apostrophe part: a part that goes on the word before counts only where a
       // digit follows its letters ("x'y'z9" is "x'y'z" and "9").
       const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isLetter(c);
