@@ -7,7 +7,7 @@
 import { mayOpenCaptionMarker, mayOpenFurniture } from '../text/boilerplate.ts';
 import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHash, spanHashStep } from '../text/memo.ts';
 import { runBreakAt } from './runs.ts';
-import { termOf } from './terms.ts';
+import { termOfWord } from './terms.ts';
 
 /** What the summariser counts in a sentence. */
 export interface SentenceCounts {
@@ -35,7 +35,7 @@ interface WordFacts {
 
 /** What the scan needs to know of a word, remembered like its term; see factsAt. */
 const factsOf = rememberingSpansUpTo<WordFacts>(50_000, (word) => ({
-  term: termOf(word),
+  term: termOfWord(word),
   furnitureOpener: mayOpenFurniture(word),
   markerOpener: mayOpenCaptionMarker(word),
 }));

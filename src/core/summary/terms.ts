@@ -40,6 +40,9 @@ function termOfLowerCase(word: string): string | null {
   return w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w) ? null : stem(w);
 }
 
+/** termOf, computed afresh: for a caller that remembers the answer itself. */
+export const termOfWord = (word: string): string | null => termOfLowerCase(word.toLowerCase());
+
 /**
  * The term of a word ("Charges" -> "charg", "council's" -> "council"), or null for a stop word, a short
  * number or a single letter. The word is lower-cased first, so an ASCII word may be passed as written; other
@@ -47,7 +50,7 @@ function termOfLowerCase(word: string): string | null {
  * lower-cased in its sentence (a Greek final sigma). Articles repeat their words, and news repeats its
  * vocabulary: terms are remembered, up to a bound, rather than stemmed again.
  */
-export const termOf: (word: string) => string | null = rememberingUpTo(50_000, (word) => termOfLowerCase(word.toLowerCase()));
+export const termOf: (word: string) => string | null = rememberingUpTo(50_000, (word) => termOfWord(word));
 
 /** The words of a lower-cased text: how many (as countWords counts them) and their terms, in order with repeats. */
 export interface WordsAndTerms {

@@ -95,12 +95,16 @@ const CAPTION_MARKER_OPENERS = openersOf([MARKER_OPENERS]);
 
 const isAsciiLetterOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
-/** Does the run of ASCII letters and digits that opens `word` open a phrase? */
+/** Does the run of ASCII letters and digits that opens `word` open a phrase? Every opener starts with a letter. */
 function opens(openers: Openers, word: string): boolean {
-  let end = 0;
+  const first = word.charCodeAt(0) | 0x20;
+  if (first < 97 || first > 122) return false; // a number, say: news is full of them, and few repeat
+  let end = 1;
   while (end < word.length && isAsciiLetterOrDigit(word.charCodeAt(end))) end++;
   const run = word.slice(0, end).toLowerCase();
-  return openers.runs.has(run) || openers.starts.some((start) => run.startsWith(start));
+  if (openers.runs.has(run)) return true;
+  for (const start of openers.starts) if (run.startsWith(start)) return true;
+  return false;
 }
 
 /**
