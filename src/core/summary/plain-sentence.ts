@@ -33,7 +33,7 @@ interface WordFacts {
   markerOpener: boolean;
 }
 
-/** What the scan needs to know of a word, remembered like its term; see factsAt. */
+/** What the scan needs to know of a word, remembered like its term (rememberingSpansUpTo: no string per word read). */
 const factsOf = rememberingSpansUpTo<WordFacts>(50_000, (word) => ({
   term: termOfWord(word),
   furnitureOpener: mayOpenFurniture(word),

@@ -50,7 +50,7 @@ export const termOfWord = (word: string): string | null => termOfLowerCase(word.
  * lower-cased in its sentence (a Greek final sigma). Articles repeat their words, and news repeats its
  * vocabulary: terms are remembered, up to a bound, rather than stemmed again.
  */
-export const termOf: (word: string) => string | null = rememberingUpTo(50_000, (word) => termOfWord(word));
+export const termOf: (word: string) => string | null = rememberingUpTo(50_000, termOfWord);
 
 /** The words of a lower-cased text: how many (as countWords counts them) and their terms, in order with repeats. */
 export interface WordsAndTerms {
