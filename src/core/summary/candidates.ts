@@ -1,7 +1,9 @@
 import type { Span } from '../types.ts';
 import { isBoilerplate, looksLikeCaption } from '../text/boilerplate.ts';
-import { countWords, letterAt, letterBefore, spaceAt } from '../text/words.ts';
-import { createTermSpace, termVectorOf, wordsAndTerms, type TermSpace, type TermVector, type WordsAndTerms } from './terms.ts';
+import { countWords } from '../text/words.ts';
+import { plainSentenceCounts, type PlainSentence, type SentenceCounts } from './plain-sentence.ts';
+import { longestUnpunctuatedRun } from './runs.ts';
+import { createTermSpace, termVectorOf, wordsAndTerms, type TermSpace, type TermVector } from './terms.ts';
 
 /** A body sentence that may go into the summary. */
 export interface Candidate {
@@ -48,80 +50,33 @@ export function cleanSentence(text: string): string {
   return dropWireDateline(squeeze(text));
 }
 
-/** Characters that end a run by themselves: `[,;:()"“”‘’\u2013\u2014]`. */
-function isRunBreakChar(c: number): boolean {
-  if (c < 128) return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
-  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2013 || c === 0x2014;
-}
-
-/**
- * Length of the run break at `i`, or 0: a break character, a spaced hyphen `\s-\s`, or an apostrophe
- * that is not between two letters. These are the matches of `text.split(RUN_BREAKS)` with
- * RUN_BREAKS = /[,;:()"“”‘’\u2013\u2014]|\s-\s|'(?!\p{L})|(?<!\p{L})'/u, tried at `i` in that order.
- */
-function runBreakAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (isRunBreakChar(c)) return 1;
-  if (i + 2 < text.length && text.charCodeAt(i + 1) === 45 && spaceAt(text, i) && spaceAt(text, i + 2)) return 3;
-  if (c === 39 && (i + 1 === text.length || !letterAt(text, i + 1) || !letterBefore(text, i))) return 1;
-  return 0;
-}
-
-/**
- * Longest run of words with no comma, colon, bracket, dash or quotation mark between them: the most
- * whitespace-separated pieces between two run breaks (see runBreakAt), found in one pass without splitting.
- */
-export function longestUnpunctuatedRun(text: string): number {
-  let best = 0;
-  let pieces = 0;
-  let inPiece = false;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-      // Most characters: an ASCII letter or digit is never a run break and never a space.
-      if (!inPiece) {
-        inPiece = true;
-        pieces++;
-      }
-      i++;
-      continue;
-    }
-    const breakLength = runBreakAt(text, i);
-    if (breakLength > 0) {
-      if (pieces > best) best = pieces;
-      pieces = 0;
-      inPiece = false;
-      i += breakLength;
-      continue;
-    }
-    if (spaceAt(text, i)) inPiece = false;
-    else if (!inPiece) {
-      inPiece = true;
-      pieces++;
-    }
-    i++;
-  }
-  return pieces > best ? pieces : best;
-}
-
 /** Sentences shorter than this are fragments ("Read more.", "Photos: AP."), unless the body has nothing longer. */
 const FRAGMENT_WORDS = 4;
 
 /** Anything but ASCII: lower-casing it may change where words start and end ("İ" becomes "i" and a combining dot). */
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-/** The displayed text of a sentence that is not boilerplate or a caption, or null. */
-function shownSentence(text: string, span: Span): string | null {
-  const squeezed = squeeze(text.slice(span.start, span.end));
-  if (isBoilerplate(squeezed) || looksLikeCaption(squeezed)) return null;
+/**
+ * The displayed text of a squeezed sentence that is not boilerplate or a caption, or null. `plain` (its
+ * counts, if it is plain) tells whether any word may open a furniture phrase or a picture marker.
+ */
+function shownOfSqueezed(squeezed: string, plain: PlainSentence | null = null): string | null {
+  if (isBoilerplate(squeezed, plain?.furnitureOpener ?? true) || looksLikeCaption(squeezed, plain?.markerOpener ?? true)) return null;
   return dropWireDateline(squeezed); // cleanSentence, without squeezing the spaces again
 }
 
-/** The word count and the terms of a shown sentence, in one scan where lower-casing moves no word boundary. */
-function wordsAndTermsOf(shown: string): WordsAndTerms {
-  const found = wordsAndTerms(shown.toLowerCase());
-  if (NON_ASCII.test(shown)) found.words = countWords(shown);
-  return found;
+/** The displayed text of a sentence that is not boilerplate or a caption, or null. */
+function shownSentence(text: string, span: Span): string | null {
+  return shownOfSqueezed(squeeze(text.slice(span.start, span.end)));
+}
+
+/**
+ * The counts of a shown sentence in separate passes, for any text. The words and the terms come from one
+ * scan of the lower-cased sentence where lower-casing moves no word boundary.
+ */
+function countsOf(shown: string): SentenceCounts {
+  const { words, terms } = wordsAndTerms(shown.toLowerCase());
+  return { words: NON_ASCII.test(shown) ? countWords(shown) : words, terms, longestRun: longestUnpunctuatedRun(shown) };
 }
 
 /**
@@ -132,11 +87,16 @@ function wordsAndTermsOf(shown: string): WordsAndTerms {
 export function buildCandidates(text: string, sentences: Span[], space: TermSpace = createTermSpace(), minWords = FRAGMENT_WORDS): Candidate[] {
   const out: Candidate[] = [];
   for (let index = 0; index < sentences.length; index++) {
-    const shown = shownSentence(text, sentences[index]!);
+    const span = sentences[index]!;
+    const raw = text.slice(span.start, span.end);
+    // A plain sentence is counted in one pass, before it is known to be usable: nearly all sentences are.
+    const plain = plainSentenceCounts(raw);
+    const squeezed = plain === null ? squeeze(raw) : raw;
+    const shown = shownOfSqueezed(squeezed, plain);
     if (shown === null) continue;
-    const { words, terms } = wordsAndTermsOf(shown);
+    const { words, terms, longestRun } = (shown === squeezed ? plain : plainSentenceCounts(shown)) ?? countsOf(shown);
     if (words < minWords) continue;
-    out.push({ index, rank: out.length, text: shown, words, terms: termVectorOf(space, terms), longestRun: longestUnpunctuatedRun(shown) });
+    out.push({ index, rank: out.length, text: shown, words, terms: termVectorOf(space, terms), longestRun });
   }
   return out.length > 0 || minWords === 1 ? out : buildCandidates(text, sentences, space, 1);
 }

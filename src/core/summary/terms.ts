@@ -34,15 +34,23 @@ export function stem(word: string): string {
 /** "12", "07": one- and two-digit numbers (days, ages, counts) say nothing about the topic. */
 const isShortNumber = (w: string): boolean => w.length <= 2 && /^\d+$/.test(w);
 
-/**
- * The term of a lower-cased word ("charges" -> "charg", "council's" -> "council"), or null for a stop word,
- * a short number or a single letter. Articles repeat their words, and news repeats its vocabulary: terms
- * are remembered, up to a bound, rather than stemmed again.
- */
-const termOf: (word: string) => string | null = rememberingUpTo(50_000, (word) => {
+/** The term of a lower-cased word, or null: see termOf. */
+function termOfLowerCase(word: string): string | null {
   const w = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   return w.length < 2 || STOP_WORDS.has(w) || isShortNumber(w) ? null : stem(w);
-});
+}
+
+/** termOf, computed afresh: for a caller that remembers the answer itself. */
+export const termOfWord = (word: string): string | null => termOfLowerCase(word.toLowerCase());
+
+/**
+ * The term of a word ("Charges" -> "charg", "council's" -> "council"), or null for a stop word, a short
+ * number or a single letter. The word is lower-cased first, so an ASCII word may be passed as written; other
+ * words should come from lower-cased text, because a word lower-cased alone can differ from the same word
+ * lower-cased in its sentence (a Greek final sigma). Articles repeat their words, and news repeats its
+ * vocabulary: terms are remembered, up to a bound, rather than stemmed again.
+ */
+export const termOf: (word: string) => string | null = rememberingUpTo(50_000, termOfWord);
 
 /** The words of a lower-cased text: how many (as countWords counts them) and their terms, in order with repeats. */
 export interface WordsAndTerms {

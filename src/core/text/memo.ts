@@ -14,3 +14,56 @@ export function rememberingUpTo<T extends NonNullable<unknown> | null>(max: numb
     return value;
   };
 }
+
+/** The hash rememberingSpansUpTo keys by: FNV-1a over UTF-16 code units, from SPAN_HASH_SEED, one unit at a time. */
+export const SPAN_HASH_SEED = -2128831035;
+export const spanHashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 16777619);
+
+/** The hash of `text.slice(start, end)`, for a caller that has not read it unit by unit already. */
+export function spanHash(text: string, start: number, end: number): number {
+  let hash = SPAN_HASH_SEED;
+  for (let i = start; i < end; i++) hash = spanHashStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+/** `compute` remembered for stretches of text, found without slicing them out of it: see rememberingSpansUpTo. */
+export type SpanMemo<T> = (text: string, start: number, end: number, hash: number) => T;
+
+/**
+ * rememberingUpTo for a key that is `text.slice(start, end)`, for a scanner that has just read those code
+ * units: it passes their hash (spanHashStep over them, from SPAN_HASH_SEED) and the key is compared in place,
+ * so a remembered answer costs no string. Slicing and hashing a fresh string for a Map is most of the cost of
+ * looking up every word of a text.
+ */
+export function rememberingSpansUpTo<T>(max: number, compute: (key: string) => T): SpanMemo<T> {
+  let size = 2;
+  while (size < 2 * max) size *= 2; // at most half full: probe runs stay short
+  const mask = size - 1;
+  const hashes = new Int32Array(size);
+  const keys: (string | undefined)[] = new Array<string | undefined>(size).fill(undefined);
+  const values: (T | undefined)[] = new Array<T | undefined>(size).fill(undefined);
+  let count = 0;
+  return (text, start, end, hash) => {
+    const length = end - start;
+    let at = hash & mask;
+    for (let key = keys[at]; key !== undefined; at = (at + 1) & mask, key = keys[at]) {
+      if (hashes[at] !== hash || key.length !== length) continue;
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return values[at]!;
+    }
+    const key = text.slice(start, end);
+    const value = compute(key);
+    if (count >= max) {
+      keys.fill(undefined);
+      values.fill(undefined);
+      count = 0;
+      at = hash & mask;
+    }
+    keys[at] = key;
+    hashes[at] = hash;
+    values[at] = value;
+    count++;
+    return value;
+  };
+}

@@ -84,7 +84,16 @@ export function letterOrDigitRunEnd(text: string, start: number): number {
 /** End of the run of letters that starts at `start`. */
 export function letterRunEnd(text: string, start: number): number {
   let i = start;
-  while (i < text.length && letterAt(text, i)) i += unitsAt(text, i);
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiLetter(c)) break;
+      i++;
+    } else {
+      if (!letterAt(text, i)) break;
+      i += unitsAt(text, i);
+    }
+  }
   return i;
 }
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasFinalPunctuation, isBoilerplate, looksLikeCaption } from '../../../src/core/text/boilerplate.ts';
-import { cleanSentence, longestUnpunctuatedRun } from '../../../src/core/summary/candidates.ts';
+import { cleanSentence } from '../../../src/core/summary/candidates.ts';
+import { plainSentenceCounts } from '../../../src/core/summary/plain-sentence.ts';
+import { longestUnpunctuatedRun } from '../../../src/core/summary/runs.ts';
 
 describe('boilerplate and caption detection', () => {
   it('recognises page furniture', () => {
@@ -98,10 +100,16 @@ describe('boilerplate and caption detection', () => {
       'Reuters/', 'AP Photo', 'AFPx', 'last updated: 2', 'published 3', 'By Ana Ruiz', 'by ', 'Follow us on Twitter', '@ana', '©', '© 2024',
       'All rights reserved', 'Daily Mail Reporter', 'Do you have a story', 'comments below', '(pictured)', '(left, with)', 'pictured',
       'File photo', 'stock images', ', left,', ', right and ', 'a', 'The', ' ', '  ', '.', ',', ')', '(', ':', '\u00a0', 'é', 'x', '7',
+      "'", "x'", "9'", '_', 'Photocredit', 'updated2', 'Comment', 'comment here', 'lefty', 'pictures', 'picture credit', 'video by',
+      'EPA/', 'Rex Features', 'shutterstock', 'MailOnline reporter', ', centre,', ', below and ', ', middle, ',
     ];
     const textish = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((a) => a.join(''));
     fc.assert(fc.property(textish, (text) => {
       expect(isBoilerplate(text)).toBe(BOILERPLATE.some((re) => re.test(text)));
+      // The summariser's scan of a plain sentence tells whether a phrase or a marker may start at any word.
+      const plain = plainSentenceCounts(text);
+      if (plain !== null) expect(isBoilerplate(text, plain.furnitureOpener)).toBe(isBoilerplate(text));
+      if (plain !== null) expect(looksLikeCaption(text, plain.markerOpener)).toBe(looksLikeCaption(text));
       const noLabel = text.replaceAll(':', ';'); // without a colon, only the final stop and the markers decide
       expect(looksLikeCaption(noLabel)).toBe(!hasFinalPunctuation(noLabel) || MARKERS.test(noLabel));
       expect(looksLikeCaption(`${noLabel}.`)).toBe(MARKERS.test(`${noLabel}.`));

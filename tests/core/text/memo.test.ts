@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rememberingSpansUpTo, spanHash as hashOf } from '../../../src/core/text/memo.ts';
+
+describe('a memo keyed by stretches of text', () => {
+  it('answers as compute does on the slice, computing each key once', () => {
+    const computed: string[] = [];
+    const upper = rememberingSpansUpTo(100, (key) => {
+      computed.push(key);
+      return key.toUpperCase();
+    });
+    const text = 'the cat saw the other cat';
+    const spans = [[0, 3], [4, 7], [12, 15], [22, 25], [16, 21], [0, 3]] as const;
+    expect(spans.map(([start, end]) => upper(text, start, end, hashOf(text, start, end)))).toEqual(['THE', 'CAT', 'THE', 'CAT', 'OTHER', 'THE']);
+    expect(computed).toEqual(['the', 'cat', 'other']);
+  });
+
+  it('tells apart keys whose hashes collide, and stays right when it forgets at its bound', () => {
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 40 }), fc.boolean(), (words, collide) => {
+      const text = words.join('|');
+      const length = rememberingSpansUpTo(8, (key) => `${key}:${key.length}`);
+      let start = 0;
+      for (const word of words) {
+        const end = start + word.length;
+        expect(length(text, start, end, collide ? 7 : hashOf(text, start, end))).toBe(`${word}:${word.length}`);
+        start = end + 1;
+      }
+    }), { numRuns: 500 });
+  });
+});
