@@ -3,6 +3,7 @@ import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, CUE_WORDS, isN
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
+import { createWordSieve } from '../text/word-sieve.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
 import { reportsSpeech } from './speech-acts.ts';
 import { ROLE_NOUNS } from '../text/name-lists.ts';
@@ -46,7 +47,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
       // One look-up turns away most words; `text === lower` is the cheap half of "not capitalised".
-      if (!t.word || markOf[i]! >= 0 || !FRAME_WORDS.has(t.lower)) continue;
+      if (!t.word || markOf[i]! >= 0 || !mayBeFrameWord(t.lower) || !FRAME_WORDS.has(t.lower)) continue;
       if (t.text !== t.lower && isCapitalised(t.text) && t.lower !== 'according' && !(i > unit.from && (headline ??= isHeadline(tokens, unit.from, unit.to)))) continue;
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
@@ -206,6 +207,8 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 
 /** Every word a frame can start at: "according", the attribution nouns and the cue words. */
 const FRAME_WORDS: ReadonlySet<string> = new Set(['according', ...ATTRIBUTION_NOUNS, ...CUE_WORDS]);
+/** Turns away most other words before the look-up (which hashes the token's string: every word of an article meets this test). */
+const mayBeFrameWord = createWordSieve(FRAME_WORDS);
 
 /** ", warning that ..." is the participle, "a warning that ..." the noun. */
 function isParticiple(tokens: Token[], i: number): boolean {
