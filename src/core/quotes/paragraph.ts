@@ -30,13 +30,15 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
     for (const m of findMarkedSpans(text, p)) {
       marks.push({ start: m.start, end: m.end, innerStart: m.innerStart, innerEnd: m.innerEnd, open: m.open, quoteLike: isQuoteLike(text, m) });
     }
-    const markOf: number[] = new Array<number>(tokens.length).fill(-1); // a plain array: typed arrays are slow to allocate
+    // A plain array filled by push: typed arrays are slow to allocate, and `new Array(n).fill()` is holey,
+    // which every reader then pays a hole check for.
+    const markOf: number[] = [];
     let mi = 0;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       while (mi < marks.length && marks[mi]!.end <= t.start) mi++;
       const m = marks[mi];
-      if (m && t.start >= m.start && t.end <= m.end) markOf[k] = mi;
+      markOf.push(m !== undefined && t.start >= m.start && t.end <= m.end ? mi : -1);
     }
     // Sentence starts inside this paragraph, as token indices; drop those that fall inside a quotation.
     while (si < sentences.length && sentences[si]!.end <= p.start) si++;
