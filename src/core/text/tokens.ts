@@ -55,6 +55,12 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       s = e;
       continue;
     }
+    const mark = punctuationAt(text, s, c);
+    if (mark !== null) {
+      out.push({ start: s, end: s + 1, text: mark, lower: mark, word: false });
+      s++;
+      continue;
+    }
     const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
     out.push({ start: s, end: e, text: t, lower: lowerCased(t), word: letterOrDigitAt(t, 0) });
@@ -86,6 +92,25 @@ function asciiWordEnd(text: string, s: number): number {
     break;
   }
   return e === s ? 0 : (e << 1) | capital;
+}
+
+/** The General Punctuation block (dashes, curly quotation marks, ellipsis...): no letters, digits or case in it. */
+const PUNCTUATION_FROM = 0x2010;
+const PUNCTUATION_TO = 0x205e;
+/** Its one-character strings, made once: scraped news has a curly mark or a dash every few words. */
+const PUNCTUATION = Array.from({ length: PUNCTUATION_TO - PUNCTUATION_FROM + 1 }, (_, k) => String.fromCharCode(PUNCTUATION_FROM + k));
+
+/**
+ * The one-character token at `s` (code `c`) when it is an ASCII mark other than a letter, a digit or the
+ * start of a `''` pair, or a General Punctuation mark; else null. Those need neither the letter test nor
+ * lower-casing, and the strings are shared.
+ */
+function punctuationAt(text: string, s: number, c: number): string | null {
+  if (c < 128) {
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c === 39 && text.charCodeAt(s + 1) === 39)) return null;
+    return String.fromCharCode(c); // V8 keeps one-character strings of this range in a table
+  }
+  return c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO ? PUNCTUATION[c - PUNCTUATION_FROM]! : null;
 }
 
 /** Does the word start with a capital? Answered for ASCII without toLowerCase/toUpperCase, which are slow. */
