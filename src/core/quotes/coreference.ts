@@ -10,7 +10,6 @@ import { organisation, roleHolder, type Candidates } from './descriptions.ts';
 import { learnGenderFromText } from './text-gender.ts';
 import { createLoneWordSorter } from './lone-words.ts';
 import { lowerWords } from './mention-words.ts';
-import { rememberingUpTo } from '../text/memo.ts';
 
 export interface Resolution {
   entity: number | null;
@@ -121,7 +120,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   }
 
   function resolve(mention: Span, sentenceStart: number, content: Span[] = []): Resolution {
-    const words = wordsOfMention(text.slice(mention.start, mention.end));
+    const words = lowerWords(text.slice(mention.start, mention.end).toLowerCase());
     // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
     let named: number | null = null;
@@ -268,13 +267,6 @@ const OWNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from']);
 
 /** Words for people by their origin: "Italian", "Norvanian", "Congolese", "Briton". */
 const DEMONYM = /^\p{L}+(ian|ean|an|ese|ish|i|er|ite|on)$/u;
-
-/**
- * The lower-cased words of a mention as written. Remembered: articles resolve the same few mentions ("he",
- * the names of the day) again and again, and lower-casing a slice of a text with curly quotation marks or
- * dashes in it (stored two bytes a character) is one of V8's slow paths. Shared answers: never changed.
- */
-const wordsOfMention: (mention: string) => readonly string[] = rememberingUpTo(5_000, (mention) => lowerWords(mention.toLowerCase()));
 
 const unknown = (): Resolution => ({ entity: null, name: null, kind: 'unknown' });
 

@@ -30,7 +30,7 @@ export interface Candidates {
  * modifiers ("the Valdorian president"); failing that, a holder of a role of the same kind ("the Mexican
  * leader" for a president), the one the passage is about.
  */
-export function roleHolder(c: Candidates, mention: Span, words: readonly string[], sentenceStart: number): number | null {
+export function roleHolder(c: Candidates, mention: Span, words: string[], sentenceStart: number): number | null {
   const { entities } = c;
   const head = words[words.length - 1]!;
   // Loops into `[]` literals, not slice/map: an empty array from map() has another elements kind, and V8
@@ -64,7 +64,7 @@ export function roleHolder(c: Candidates, mention: Span, words: readonly string[
  * the head word (and most of the modifiers), else a new one when the mention names its owner, else a
  * salient one that names no other kind of body ("the company" is not the university). Null: unknown.
  */
-export function organisation(c: Candidates, mention: Span, words: readonly string[], sentenceStart: number): number | null {
+export function organisation(c: Candidates, mention: Span, words: string[], sentenceStart: number): number | null {
   const { entities } = c;
   const head = words[words.length - 1]!;
   const modifiers: string[] = [];
