@@ -186,11 +186,12 @@ function titleGender(titleWords: string[]): Gender | null {
 function ignoredNames(ignore: string[]): Set<string> {
   const ignored = new Set<string>();
   for (const credit of ignore) {
-    for (const piece of credit.split('/')) {
+    // Most credits are one name: no array to split into (this runs for every article).
+    for (const piece of credit.includes('/') ? credit.split('/') : [credit]) {
       const n = foldName(piece);
       if (!n) continue;
       ignored.add(n);
-      ignored.add(n.split(' ').pop() ?? n);
+      ignored.add(n.slice(n.lastIndexOf(' ') + 1)); // the surname
     }
   }
   return ignored;
