@@ -37,8 +37,8 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
   const { tokens, markOf } = view;
   const label = labelFrame(text, view);
   if (label) frames.push(label);
-  view.units.forEach((unit, u) => {
-    if (label && u === 0) return;
+  for (let u = label ? 1 : 0; u < view.units.length; u++) {
+    const unit = view.units[u]!;
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
@@ -84,7 +84,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       insideTo = Math.max(insideTo, lastSeg.end);
       consumedTo = i + 1;
     }
-  });
+  }
   return frames;
 }
 
