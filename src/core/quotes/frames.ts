@@ -1,3 +1,4 @@
+import { lowerCased } from '../text/normalize.ts';
 import type { Span } from '../types.ts';
 import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, CUE_WORDS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
@@ -134,7 +135,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   const np = widenSource(tokens, found, lo);
   // A possessive is no source ("the two countries' claimed zones", "Editor's note"), but "he's said" is.
   const last = tokens[np.to - 1]!.text;
-  if (/['’]s?$/.test(last) && !PRONOUNS.has(last.toLowerCase().replace(/['’].*$/, ''))) return null;
+  if (/['’]s?$/.test(last) && !PRONOUNS.has(lowerCased(last).replace(/['’].*$/, ''))) return null;
   if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;

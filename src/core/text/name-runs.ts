@@ -1,5 +1,6 @@
 /** The capitalised runs of a paragraph that recognisePeople (people.ts) sorts into people, organisations and places. */
 
+import { lowerCased } from './normalize.ts';
 import { isKnownFirstName } from './gender.ts';
 import { CREDIT_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
 import { isCapitalised, type Token } from './tokens.ts';
@@ -76,7 +77,7 @@ export const NO_WORDS: string[] = [];
 
 /** Lower-cased words of a title ("White House spokeswoman" -> ["white", "house", "spokeswoman"]), dots dropped. */
 function titleWordsOf(titleText: string): string[] {
-  return titleText === '' ? NO_WORDS : titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
+  return titleText === '' ? NO_WORDS : lowerCased(titleText).replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
 }
 
 /** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */

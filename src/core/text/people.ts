@@ -1,5 +1,5 @@
 import type { Gender, Span } from '../types.ts';
-import { foldName } from './normalize.ts';
+import { foldName, lowerCased } from './normalize.ts';
 import { genderOfFirstName, genderOfWord, isKnownFirstName } from './gender.ts';
 import { NAME_TITLES, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
 import { isByline, NO_WORDS, runsOf, withoutPossessive, type Run } from './name-runs.ts';
@@ -168,7 +168,7 @@ function nameOf(run: Run): Named {
     const part = bare(t);
     words.push(t);
     parts.push(part);
-    lowers.push(part === t.text ? t.lower : part.toLowerCase()); // the token's own lower case, when it has no possessive
+    lowers.push(part === t.text ? t.lower : lowerCased(part)); // the token's own lower case, when it has no possessive
   }
   return { run, words, parts, lowers, joined: parts.join(' ') };
 }
