@@ -31,15 +31,13 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
     for (const m of findMarkedSpans(text, p)) {
       marks.push({ start: m.start, end: m.end, innerStart: m.innerStart, innerEnd: m.innerEnd, open: m.open, quoteLike: isQuoteLike(text, m) });
     }
-    // A plain array filled by push: typed arrays are slow to allocate, and `new Array(n).fill()` is holey,
-    // which every reader then pays a hole check for.
-    const markOf: number[] = [];
+    const markOf = minusOnes(tokens.length);
     let mi = 0;
-    for (let k = 0; k < tokens.length; k++) {
+    for (let k = 0; k < tokens.length && mi < marks.length; k++) {
       const t = tokens[k]!;
       while (mi < marks.length && marks[mi]!.end <= t.start) mi++;
       const m = marks[mi];
-      markOf.push(m !== undefined && t.start >= m.start && t.end <= m.end ? mi : -1);
+      if (m !== undefined && t.start >= m.start && t.end <= m.end) markOf[k] = mi;
     }
     // Sentence starts inside this paragraph, as token indices; drop those that fall inside a quotation.
     while (si < sentences.length && sentences[si]!.end <= p.start) si++;
@@ -60,6 +58,23 @@ export function buildViews(text: string, paragraphs: Span[], sentences: Span[]):
     views.push({ index, span: p, tokens, marks, markOf, units });
   }
   return views;
+}
+
+/** A packed array of -1s to copy from; grown (never changed otherwise) when a paragraph is longer. */
+let minusOnesSource: number[] = [];
+
+/**
+ * A fresh plain array of `n` -1s. A slice of a packed array is one copy: typed arrays are slow to allocate,
+ * `new Array(n).fill()` is holey (every reader then pays a hole check), and a push per token was 2% of the
+ * quote finder.
+ */
+function minusOnes(n: number): number[] {
+  if (minusOnesSource.length < n) {
+    const grown: number[] = [];
+    for (let k = 0; k < 2 * n; k++) grown.push(-1);
+    minusOnesSource = grown;
+  }
+  return minusOnesSource.slice(0, n);
 }
 
 /**
