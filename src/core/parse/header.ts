@@ -146,9 +146,22 @@ function surelyLongerThan(line: string, max: number): boolean {
   return false;
 }
 
+/** Does the line hold four ASCII digits in a row (`\d{4}` in a /u regex)? */
+function hasFourDigits(line: string): boolean {
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
+}
+
 /** Reads a dateline such as "11:56 AM – Sunday, May 4, 2025" (no zone: the caller assumes one). */
 export function parseDateline(line: string): Dateline | null {
   if (line.length > MAX_DATELINE && surelyLongerThan(line, MAX_DATELINE)) return null;
+  if (!hasFourDigits(line)) return null; // both shapes end in a year: bylines and captions fail here, before the regexes
+
   const text = line.trim().replace(/\s+/g, ' ');
   if (text.length > MAX_DATELINE) return null;
   for (const [index, re] of DATELINE_RES.entries()) {

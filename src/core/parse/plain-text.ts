@@ -124,10 +124,11 @@ function readHeader(text: string, blocks: Block[]): Header {
     const first = slice(block.lines[0]!);
     const single = block.lines.length === 1;
     const dateMatch = h.headerDate === null && h.byline === null ? HEADER_DATE_RE.exec(slice(block)) : null;
-    const dateline = single && !h.dateline ? datelineAt(i) : null;
     const inHeader = h.headerDate !== null || h.title !== null || i > 0;
     const nextIsDateline = (): boolean => blocks[i + 1]?.lines.length === 1 && datelineAt(i + 1) !== null;
-    const byline = single && !h.byline && !h.dateline ? parseByline(first, inHeader || nextIsDateline()) : null;
+    // The dateline and the byline are read only when no reading before them claimed the block.
+    let dateline: Dateline | null = null;
+    let byline: Byline | null = null;
     if (dateMatch) {
       const date = dateMatch[1]!;
       if (!validDate(date)) throw new ArticleFormatError(`the header date "${date}" is not a real date (expected YYYY-MM-DD)`);
@@ -141,9 +142,9 @@ function readHeader(text: string, blocks: Block[]): Header {
     } else if (i === 0 && MARKDOWN_TITLE_RE.test(first)) {
       h.title = MARKDOWN_TITLE_RE.exec(first)![1]!;
       if (!single) return { ...h, bodyFrom: i }; // the title line heads a block that is body
-    } else if (dateline) {
+    } else if (single && !h.dateline && (dateline = datelineAt(i)) !== null) {
       h.dateline = { raw: first, value: dateline };
-    } else if (byline) {
+    } else if (single && !h.byline && !h.dateline && (byline = parseByline(first, inHeader || nextIsDateline())) !== null) {
       h.byline = byline;
     } else if (i === 0 && single && looksLikeTitle(first)) {
       h.title = first;
@@ -175,6 +176,8 @@ function bodyParagraphs(text: string, blocks: Block[], header: Header): Span[] {
 const checkedZones = new Map<string, boolean>();
 
 function isKnownZone(zone: string): boolean {
+  // The default zone: asking luxon loads the time-zone data, ~30 ms of CPU on a worker's first article.
+  if (zone === 'UTC') return true;
   let known = checkedZones.get(zone);
   if (known === undefined) {
     known = IANAZone.isValidZone(zone);

@@ -3,7 +3,7 @@ import type { PeopleIndex } from '../text/people.ts';
 import type { Token } from '../text/tokens.ts';
 import { ORG_WORDS, ROLE_NOUNS } from '../text/name-lists.ts';
 import { DETERMINERS } from './phrases.ts';
-import { foldName } from '../text/normalize.ts';
+import { foldName, lowerCased } from '../text/normalize.ts';
 import { isKnownFirstName } from '../text/gender.ts';
 import { isCapitalisedWord, ORG_HEADS, ownerOf } from './source-words.ts';
 import { organisation, roleHolder, type Candidates } from './descriptions.ts';
@@ -120,7 +120,9 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
   }
 
   function resolve(mention: Span, sentenceStart: number, content: Span[] = []): Resolution {
-    const words = lowerWords(text.slice(mention.start, mention.end).toLowerCase());
+    // lowerCased: most mentions ("he", "the council") have no capital, and toLowerCase is slow on a slice of a
+    // text with curly marks or dashes (two bytes a character) even when it changes nothing.
+    const words = lowerWords(lowerCased(text.slice(mention.start, mention.end)));
     // A name inside the mention ("White House spokeswoman Anna Kelly").
     // The first person named in it wins over organisations ("Fiona Maguire, secretary of the Workers Union").
     let named: number | null = null;
@@ -191,7 +193,7 @@ export function createResolver(text: string, people: PeopleIndex, insideQuote: (
     const raw = text.slice(mention.start, mention.end).replace(/['’]s$/, '').trim();
     if (people.ignored.has(foldName(raw))) return unknown();
     const nameWords = raw.split(/\s+/);
-    if (DETERMINERS.has(nameWords[0]!.toLowerCase())) nameWords.shift();
+    if (DETERMINERS.has(lowerCased(nameWords[0]!))) nameWords.shift();
     if (nameWords.length && nameWords.every((w) => /^[\p{Lu}(]/u.test(w) || /^(of|de|la|von|van|for|and)$/.test(w))) {
       // Met only as a source ("Nordwind Energy said"): becomes someone later mentions can refer to.
       const name = nameWords.join(' ');

@@ -35,6 +35,12 @@ export function collectDrafts(text: string, views: ParagraphView[]): Draft[] {
   let openOrphan: Draft | null = null;
   for (const view of views) {
     const frames = findFrames(text, view);
+    if (frames.length === 0 && view.marks.length === 0 && colon === null) {
+      // Nothing to attribute and no quotation (most paragraphs of reporting): only a closing colon matters.
+      openOrphan = null;
+      colon = colonCue(view);
+      continue;
+    }
     // Plain loops into `[]` literals throughout: arrays from map/filter/flatMap start with another elements
     // kind when empty, and V8 deoptimises the code that meets that second kind.
     const frameUnits = new Set<number>();

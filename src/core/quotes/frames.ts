@@ -1,8 +1,10 @@
+import { lowerCased } from '../text/normalize.ts';
 import type { Span } from '../types.ts';
 import { adjectiveCue, cueAfterAuxiliary, cueBefore, CUE_ADVERBS, CUE_WORDS, isNounLikeForm, mayBeCue, type CueInfo } from './cues.ts';
 import type { ParagraphView } from './paragraph.ts';
 import { phraseAfter, phraseBefore, PRONOUNS, widenSource, type Phrase } from './phrases.ts';
 import { isCapitalised, isQuoteChar, quoteMarkAt, type Token } from '../text/tokens.ts';
+import { createWordSieve } from '../text/word-sieve.ts';
 import { accordingTo, ATTRIBUTION_NOUNS, isPassive, labelFrame, nounFrame, passiveFrame } from './special-frames.ts';
 import { reportsSpeech } from './speech-acts.ts';
 import { ROLE_NOUNS } from '../text/name-lists.ts';
@@ -36,8 +38,8 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
   const { tokens, markOf } = view;
   const label = labelFrame(text, view);
   if (label) frames.push(label);
-  view.units.forEach((unit, u) => {
-    if (label && u === 0) return;
+  for (let u = label ? 1 : 0; u < view.units.length; u++) {
+    const unit = view.units[u]!;
     let lastSubject: Span | null = null;
     let consumedTo = unit.from; // token after the previous cue: a later source phrase starts no earlier
     let insideTo = -1; // text offset up to which the current token lies in an earlier frame's content
@@ -46,7 +48,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
     for (let i = unit.from; i < unit.to; i++) {
       const t = tokens[i]!;
       // One look-up turns away most words; `text === lower` is the cheap half of "not capitalised".
-      if (!t.word || markOf[i]! >= 0 || !FRAME_WORDS.has(t.lower)) continue;
+      if (!t.word || markOf[i]! >= 0 || !mayBeFrameWord(t.lower) || !FRAME_WORDS.has(t.lower)) continue;
       if (t.text !== t.lower && isCapitalised(t.text) && t.lower !== 'according' && !(i > unit.from && (headline ??= isHeadline(tokens, unit.from, unit.to)))) continue;
       let frame: Frame | null = null;
       if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') frame = accordingTo(text, view, u, i);
@@ -83,7 +85,7 @@ export function findFrames(text: string, view: ParagraphView): Frame[] {
       insideTo = Math.max(insideTo, lastSeg.end);
       consumedTo = i + 1;
     }
-  });
+  }
   return frames;
 }
 
@@ -133,7 +135,7 @@ function cueFrame(text: string, view: ParagraphView, u: number, i: number, cue: 
   const np = widenSource(tokens, found, lo);
   // A possessive is no source ("the two countries' claimed zones", "Editor's note"), but "he's said" is.
   const last = tokens[np.to - 1]!.text;
-  if (/['’]s?$/.test(last) && !PRONOUNS.has(last.toLowerCase().replace(/['’].*$/, ''))) return null;
+  if (/['’]s?$/.test(last) && !PRONOUNS.has(lowerCased(last).replace(/['’].*$/, ''))) return null;
   if (NOUN_CUES.has(cueTok.lower) && POSSESSIVE_DETERMINERS.has(tokens[np.from]!.lower)) return null;
   // "stock market declines", "Act rules": a noun-like form needs a name or a pronoun before it.
   if (isNounLikeForm(cueTok.lower) && !tokens.slice(np.from, np.to).some((t) => t.word && (isCapitalised(t.text) || PRONOUNS.has(t.lower)))) return null;
@@ -206,6 +208,8 @@ function appositiveSubject(tokens: Token[], commaIdx: number, lo: number): { np:
 
 /** Every word a frame can start at: "according", the attribution nouns and the cue words. */
 const FRAME_WORDS: ReadonlySet<string> = new Set(['according', ...ATTRIBUTION_NOUNS, ...CUE_WORDS]);
+/** Turns away most other words before the look-up (which hashes the token's string: every word of an article meets this test). */
+const mayBeFrameWord = createWordSieve(FRAME_WORDS);
 
 /** ", warning that ..." is the participle, "a warning that ..." the noun. */
 function isParticiple(tokens: Token[], i: number): boolean {

@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { countWords } from '../text/words.ts';
+import { countWords, isSpaceUnit, spaceAt } from '../text/words.ts';
 
 /** A stretch of text between quotation marks inside one paragraph. */
 export interface MarkedSpan {
@@ -14,8 +14,17 @@ export interface MarkedSpan {
   open: boolean;
 }
 
-const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isSpaceOrEdge = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+// Tests of one code unit, as the regexes they replace read it; ASCII without the regex engine (a mark costs
+// several of these).
+const isLetterOrDigit = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57);
+  return /[\p{L}\p{N}]/u.test(c);
+};
+const isSpaceOrEdge = (c: string | undefined): boolean => c === undefined || isSpaceUnit(c.charCodeAt(0));
+const isClosingPunctuation = (c: string | undefined): boolean => c === '.' || c === ',' || c === '!' || c === '?';
+const isOpeningBracketOrDash = (c: string | undefined): boolean => c === '(' || c === '[' || c === '—' || c === '–' || c === '-';
 
 /** A double quotation mark: straight, curly, low or a guillemet, or `''` used as one (2 characters wide). */
 const MARK = /["“”„«»]|''/g;
@@ -41,8 +50,8 @@ export function findMarkedSpans(text: string, paragraph: Span): MarkedSpan[] {
     const before = text[i - 1];
     const after = text[i + w];
     if (openAt < 0) {
-      const closingShape = (isLetterOrDigit(before) || /[.,!?]/.test(before ?? '')) && isSpaceOrEdge(after);
-      const openingShape = isSpaceOrEdge(before) || /[(\[—–-]/.test(before ?? '');
+      const closingShape = (isLetterOrDigit(before) || isClosingPunctuation(before)) && isSpaceOrEdge(after);
+      const openingShape = isSpaceOrEdge(before) || isOpeningBracketOrDash(before);
       const opens = c === '”' || c === '»' ? openingShape && isLetterOrDigit(after) : !closingShape;
       if (opens) {
         openAt = i;
@@ -53,7 +62,7 @@ export function findMarkedSpans(text: string, paragraph: Span): MarkedSpan[] {
       if ((c === '“' || c === '«' || c === '„') && isSpaceOrEdge(before) && !isSpaceOrEdge(after) && i > openAt + openWidth) {
         // A new quote opens without the previous one closing: close the previous one before the space.
         let e = i;
-        while (e > openAt && /\s/.test(text[e - 1]!)) e--;
+        while (e > openAt && spaceAt(text, e - 1)) e--;
         out.push({ start: openAt, end: e, innerStart: openAt + openWidth, innerEnd: e, open: true });
         openAt = i;
         openWidth = w;
@@ -65,7 +74,7 @@ export function findMarkedSpans(text: string, paragraph: Span): MarkedSpan[] {
   }
   if (openAt >= 0) {
     let e = paragraph.end;
-    while (e > openAt && /\s/.test(text[e - 1]!)) e--;
+    while (e > openAt && spaceAt(text, e - 1)) e--;
     out.push({ start: openAt, end: e, innerStart: openAt + openWidth, innerEnd: e, open: true });
   }
   return out;
@@ -79,7 +88,7 @@ export function isQuoteLike(text: string, span: MarkedSpan): boolean {
   const inner = text.slice(span.innerStart, span.innerEnd);
   const words = countWords(inner);
   if (words === 0) return false;
-  const punctEnd = /[.,!?…:;—–-]\s*$/.test(inner);
+  const punctEnd = endsInPunctuation(inner);
   if (words < 4 && !punctEnd) return false;
   if (words < 3) return false;
   if (words <= 8 && !punctEnd) {
@@ -89,5 +98,14 @@ export function isQuoteLike(text: string, span: MarkedSpan): boolean {
   }
   return true;
 }
+
+/** `/[.,!?…:;—–-]\s*$/.test(s)`, read from the end: the regex tries every position of a long quotation. */
+function endsInPunctuation(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && spaceAt(s, e - 1)) e--;
+  return e > 0 && ENDING_PUNCTUATION.has(s[e - 1]!);
+}
+
+const ENDING_PUNCTUATION = new Set(['.', ',', '!', '?', '…', ':', ';', '—', '–', '-']);
 
 const SMALL_TITLE_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'in', 'on', 'to', 'for', 'at', 'with']);

@@ -1,3 +1,4 @@
+import { lowerCased } from '../text/normalize.ts';
 import type { Span } from '../types.ts';
 import { ROLE_NOUNS } from '../text/name-lists.ts';
 
@@ -22,7 +23,8 @@ export const ROLE_FAMILIES = new Map<string, Set<string>>([
 /** "a spokesperson for the company", "officials in the ministry" -> the body after the role word. */
 export function ownerOf(text: string, mention: Span): Span | null {
   const m = /([\p{L}]+)\s+(?:of|for|in|at|from)\s+(?=\S)/u.exec(text.slice(mention.start, mention.end));
-  if (!m || !(ROLE_NOUNS.has(m[1]!.toLowerCase()) || OWNED_ROLES.has(m[1]!.toLowerCase()))) return null;
+  const role = m ? lowerCased(m[1]!) : '';
+  if (!m || !(ROLE_NOUNS.has(role) || OWNED_ROLES.has(role))) return null;
   return { start: mention.start + m.index + m[0].length, end: mention.end };
 }
 const OWNED_ROLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'representatives', 'member', 'members', 'officials', 'staff', 'executives', 'managers', 'lawyers', 'spokespeople']);

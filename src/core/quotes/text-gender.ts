@@ -1,4 +1,5 @@
-import type { Span } from '../types.ts';
+import type { Gender, Span } from '../types.ts';
+import { letterAt } from '../text/words.ts';
 import type { PeopleIndex } from '../text/people.ts';
 
 /**
@@ -10,9 +11,7 @@ export function learnGenderFromText(text: string, sentences: Span[], subjectOf: 
   for (const [s, e] of subjectOf) {
     const next = sentences[s + 1];
     if (!next || entities[e]!.kind !== 'person') continue;
-    if (!startsWithSOrH(text, next.start)) continue; // no "she", "her", "he" or "his": spare the regex
-    const word = /^[“"‘']?(\p{L}+)/u.exec(text.slice(next.start, next.start + 12))?.[1]?.toLowerCase();
-    const g = word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
+    const g = pronounGenderAt(text, next.start);
     if (!g) continue;
     const v = votes.get(e) ?? { female: 0, male: 0 };
     v[g]++;
@@ -26,9 +25,21 @@ export function learnGenderFromText(text: string, sentences: Span[], subjectOf: 
   }
 }
 
-/** Does the sentence at `pos` open (after one optional quotation mark) with an s or an h? */
-function startsWithSOrH(text: string, pos: number): boolean {
-  let c = text[pos];
-  if (c === '“' || c === '"' || c === '‘' || c === "'") c = text[pos + 1];
-  return c === 's' || c === 'S' || c === 'h' || c === 'H';
+/**
+ * The gender of the "She", "Her", "He" or "His" (in any case) that opens the sentence at `pos`, after one
+ * optional quotation mark, or null. What `/^[“"‘']?(\p{L}+)/u` and toLowerCase found, read by character
+ * code: the word is its letters, so a letter after the pronoun ("Shell", "Heé") makes it another word.
+ */
+export function pronounGenderAt(text: string, pos: number): Gender | null {
+  let i = pos;
+  const q = text.charCodeAt(i);
+  if (q === 0x201c || q === 34 || q === 0x2018 || q === 39) i++;
+  let word = '';
+  for (let j = i; j < i + 4 && j < text.length; j++) {
+    const c = text.charCodeAt(j) | 32; // ASCII letters in lower case; other characters end the word or spoil it
+    if (c < 97 || c > 122 || text.charCodeAt(j) > 122) break;
+    word += String.fromCharCode(c);
+  }
+  if (word.length < 2 || word.length > 3 || (i + word.length < text.length && letterAt(text, i + word.length))) return null;
+  return word === 'she' || word === 'her' ? 'female' : word === 'he' || word === 'his' ? 'male' : null;
 }

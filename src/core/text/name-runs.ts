@@ -1,8 +1,10 @@
 /** The capitalised runs of a paragraph that recognisePeople (people.ts) sorts into people, organisations and places. */
 
+import { lowerCased } from './normalize.ts';
 import { isKnownFirstName } from './gender.ts';
 import { CREDIT_WORDS, NAME_PARTICLES, NAME_TITLES, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
 import { isCapitalised, type Token } from './tokens.ts';
+import { createWordSieve } from './word-sieve.ts';
 
 /** A capitalised run of a paragraph (a name, perhaps), with the title written before it. */
 export interface Run {
@@ -47,6 +49,9 @@ export function withoutPossessive(word: string): string {
   return before === 39 || before === 0x2019 ? word.slice(0, -2) : word;
 }
 
+/** The words around every run are checked for credit words: most are turned away before the look-up hashes them. */
+const mayBeCreditWord = createWordSieve(CREDIT_WORDS);
+
 const withoutFinalDot = (word: string): string => (word.endsWith('.') ? word.slice(0, -1) : word);
 const isOrgWord = (w: string): boolean => ORG_WORDS.has(w) || (w.endsWith('s') && ORG_WORDS.has(w.slice(0, -1)));
 const isNameWord = (t: Token | undefined): boolean => t !== undefined && t.word && isCapitalised(t.text);
@@ -72,7 +77,7 @@ export const NO_WORDS: string[] = [];
 
 /** Lower-cased words of a title ("White House spokeswoman" -> ["white", "house", "spokeswoman"]), dots dropped. */
 function titleWordsOf(titleText: string): string[] {
-  return titleText === '' ? NO_WORDS : titleText.toLowerCase().replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
+  return titleText === '' ? NO_WORDS : lowerCased(titleText).replace(/\./g, '').split(/[\s-]+/).filter(Boolean);
 }
 
 /** Capitalised runs of a paragraph, cut at possessives and slashes, with the titles written before them. */
@@ -92,7 +97,8 @@ export function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
         continue;
       }
       if (c.text === '.' && run.length && c.start === run[run.length - 1]!.end && (run[run.length - 1]!.text.length <= 3)) { k++; continue; }
-      if (c.word && NAME_PARTICLES.has(c.text) && run.length && isNameWord(tokens[k + 1])) { run.push(c); k++; continue; }
+      // The look-up last: it hashes the word, and a capitalised word after it is the rarer condition.
+      if (c.word && run.length && isNameWord(tokens[k + 1]) && NAME_PARTICLES.has(c.text)) { run.push(c); k++; continue; }
       if (c.word && CONNECTORS.has(c.lower) && run.length && connectorJoins(c, run, tokens[k + 1])) { run.push(c); k++; continue; }
       break;
     }
@@ -135,7 +141,7 @@ export function runsOf(text: string, tokens: Token[], byline: boolean): Run[] {
     if (tokens[d]?.word && tokens[d]!.text === tokens[d]!.lower && tokens[d]!.lower !== 'late' && tokens[d]!.lower !== 'the') d--;
     const thing = titleStart === nameStart && tokens[d]?.lower === 'the';
     let credit = byline;
-    for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
+    for (let m = Math.max(0, b - 2); m <= b + 1 && m < tokens.length; m++) if (mayBeCreditWord(tokens[m]!.lower) && CREDIT_WORDS.has(tokens[m]!.lower)) credit = true;
     const titleText = titleStart === nameStart ? '' : text.slice(titleStart, nameStart).trim().replace(/[\s,]+$/, '');
     const after = tokens[k];
     const attributive = !!after && after.word && after.text === after.lower && (ROLE_NOUNS.has(after.lower) || NAME_TITLES.has(after.lower));

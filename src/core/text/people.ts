@@ -1,5 +1,5 @@
 import type { Gender, Span } from '../types.ts';
-import { foldName } from './normalize.ts';
+import { foldName, lowerCased } from './normalize.ts';
 import { genderOfFirstName, genderOfWord, isKnownFirstName } from './gender.ts';
 import { NAME_TITLES, ORG_WORDS, PLACE_SUFFIXES, PLACE_WORDS, ROLE_NOUNS } from './name-lists.ts';
 import { isByline, NO_WORDS, runsOf, withoutPossessive, type Run } from './name-runs.ts';
@@ -56,8 +56,8 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   const pending: Named[] = [];
   const mentions: EntityMention[] = [];
 
-  const add = ({ run, parts }: Named, kind: 'person' | 'organisation'): void => {
-    const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : parts.join(' ').replace(/ \./g, '.');
+  const add = ({ run, parts, joined }: Named, kind: 'person' | 'organisation'): void => {
+    const name = kind === 'organisation' ? text.slice(run.fullStart, run.end) : joined;
     const key = foldName(name);
     const last = foldName(parts[parts.length - 1] ?? name);
     let idx = byKey.get(key) ?? (kind === 'person' ? surnameOwner(last, parts, run.titleWords) : undefined);
@@ -103,7 +103,7 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
     for (const run of runsOf(text, tokens, isByline(tokens))) {
       const named = nameOf(run);
       const { words, parts, lowers } = named;
-      if (run.credit || (ignored.size && ignored.has(foldName(parts.join(' '))))) continue;
+      if (run.credit || (ignored.size && ignored.has(foldName(named.joined)))) continue;
       if (run.attributive && words.length === 1) continue;
       const acronym = words.length <= 2 && words.some((t) => ACRONYM.test(t.text) && !t.text.includes('.'));
       // A lone common noun ("Union leader ...", "Government sources ...") is no organisation's name.
@@ -144,12 +144,17 @@ export function recognisePeople(text: string, paragraphs: Token[][], ignore: str
   return { entities, mentions, ignored };
 }
 
-/** A run with its word tokens and their texts without possessive endings ("Kovac's" -> "Kovac"), also lower-cased. */
+/**
+ * A run with its word tokens and their texts without possessive endings ("Kovac's" -> "Kovac"), also
+ * lower-cased and joined by spaces (a person's name: word tokens start with a letter or digit, so no
+ * space comes before a dot).
+ */
 interface Named {
   run: Run;
   words: Token[];
   parts: string[];
   lowers: string[];
+  joined: string;
 }
 
 // Built with push rather than map(): an optimised map() returns holey arrays, and code that has only seen
@@ -163,9 +168,9 @@ function nameOf(run: Run): Named {
     const part = bare(t);
     words.push(t);
     parts.push(part);
-    lowers.push(part === t.text ? t.lower : part.toLowerCase()); // the token's own lower case, when it has no possessive
+    lowers.push(part === t.text ? t.lower : lowerCased(part)); // the token's own lower case, when it has no possessive
   }
-  return { run, words, parts, lowers };
+  return { run, words, parts, lowers, joined: parts.join(' ') };
 }
 
 /** The gender told by the first title word that tells one ("Mrs.", "spokesman"), or null. */
@@ -181,11 +186,12 @@ function titleGender(titleWords: string[]): Gender | null {
 function ignoredNames(ignore: string[]): Set<string> {
   const ignored = new Set<string>();
   for (const credit of ignore) {
-    for (const piece of credit.split('/')) {
+    // Most credits are one name: no array to split into (this runs for every article).
+    for (const piece of credit.includes('/') ? credit.split('/') : [credit]) {
       const n = foldName(piece);
       if (!n) continue;
       ignored.add(n);
-      ignored.add(n.split(' ').pop() ?? n);
+      ignored.add(n.slice(n.lastIndexOf(' ') + 1)); // the surname
     }
   }
   return ignored;

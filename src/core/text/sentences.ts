@@ -162,12 +162,12 @@ function wordAfter(text: string, index: number): string {
 function periodEndsSentence(text: string, dot: number, paragraphStart: number, nextWordStart: number): boolean {
   const word = wordBefore(text, dot, paragraphStart);
   if (word === '') return true; // "... 42." or "...)." — numbers and brackets end sentences
-  const bare = word.replace(/\./g, '');
+  const dotted = word.includes('.');
+  const bare = dotted ? word.replace(/\./g, '') : word;
   const lower = lowerCased(bare);
-  const next = lowerCased(wordAfter(text, nextWordStart));
-  if (word.includes('.') || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
+  if (dotted || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) {
     // Dotted acronym (U.S., D-N.Y.) or company suffix: ends a sentence only before a function word.
-    return FUNCTION_WORDS.has(next);
+    return FUNCTION_WORDS.has(lowerCased(wordAfter(text, nextWordStart)));
   }
   // A unit after a number ("12.5st.", "6ft.") is not a title such as "St. Ives".
   if (TITLE_ABBREVIATIONS.has(lower) && !isDigit(text[dot - word.length - 1])) return false;

@@ -46,12 +46,71 @@ export function tokenize(text: string, start: number, end: number): Token[] {
       s++; // every space is in the BMP
       continue;
     }
+    const run = asciiWordEnd(text, s);
+    if (run > 0) {
+      // A word of ASCII letters and digits, which most tokens are: its capitals were seen on the way.
+      const e = Math.min(run >> 1, end);
+      const t = text.slice(s, e);
+      out.push({ start: s, end: e, text: t, lower: (run & 1) === 1 ? t.toLowerCase() : t, word: true });
+      s = e;
+      continue;
+    }
+    const mark = punctuationAt(text, s, c);
+    if (mark !== null) {
+      out.push({ start: s, end: s + 1, text: mark, lower: mark, word: false });
+      s++;
+      continue;
+    }
     const e = Math.min(tokenEnd(text, s), end);
     const t = text.slice(s, e);
     out.push({ start: s, end: e, text: t, lower: lowerCased(t), word: letterOrDigitAt(t, 0) });
     s = e;
   }
   return out;
+}
+
+/**
+ * When the token at `s` is a word of ASCII letters and digits only, its end times two, plus one if it has a
+ * capital; else 0 (not such a word, or one that goes on past a joiner or a non-ASCII character, which
+ * tokenEnd handles). One pass instead of three: the end, the lower-case check and the letter check.
+ */
+function asciiWordEnd(text: string, s: number): number {
+  let capital = 0;
+  let e = s;
+  for (; e < text.length; e++) {
+    const c = text.charCodeAt(e);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 65 && c <= 90) { capital = 1; continue; }
+    if (c >= 48 && c <= 57) continue;
+    if (e === s || c >= 128) return 0;
+    // A joiner before a letter or digit continues the word ("U.S", "well-known"); before anything else
+    // (a full stop, a space) it ends it. Only the ASCII case is answered here.
+    if (isWordJoiner(c) && e + 1 < text.length) {
+      const next = text.charCodeAt(e + 1);
+      if (next >= 128 || (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57)) return 0;
+    }
+    break;
+  }
+  return e === s ? 0 : (e << 1) | capital;
+}
+
+/** The General Punctuation block (dashes, curly quotation marks, ellipsis...): no letters, digits or case in it. */
+const PUNCTUATION_FROM = 0x2010;
+const PUNCTUATION_TO = 0x205e;
+/** Its one-character strings, made once: scraped news has a curly mark or a dash every few words. */
+const PUNCTUATION = Array.from({ length: PUNCTUATION_TO - PUNCTUATION_FROM + 1 }, (_, k) => String.fromCharCode(PUNCTUATION_FROM + k));
+
+/**
+ * The one-character token at `s` (code `c`) when it is an ASCII mark other than a letter, a digit or the
+ * start of a `''` pair, or a General Punctuation mark; else null. Those need neither the letter test nor
+ * lower-casing, and the strings are shared.
+ */
+function punctuationAt(text: string, s: number, c: number): string | null {
+  if (c < 128) {
+    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c === 39 && text.charCodeAt(s + 1) === 39)) return null;
+    return String.fromCharCode(c); // V8 keeps one-character strings of this range in a table
+  }
+  return c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO ? PUNCTUATION[c - PUNCTUATION_FROM]! : null;
 }
 
 /** Does the word start with a capital? Answered for ASCII without toLowerCase/toUpperCase, which are slow. */

@@ -15,7 +15,7 @@ function tokenizeByRegex(text: string, start: number, end: number): Token[] {
   return out;
 }
 
-const pieces = ["''", "'", '’', '.', '-', '&', ' ', '\n', '\u00a0', '\u2003', '\u200b', '\ufeff', 'a', 'Z', '7', 'é', '𝐀', '😀', '\ud800', '\udc00', '"', '“', 'U.S', '٣', '\u0301'];
+const pieces = ["''", "'", '’', '.', '-', '&', ' ', '\n', '\u00a0', '\u2003', '\u200b', '\ufeff', 'a', 'Z', '7', 'é', '𝐀', '😀', '\ud800', '\udc00', '"', '“', 'U.S', '٣', '\u0301', '—', '…', '‘', '\u2044', '\u205e', '\u205f', '\u2070', ',', '\x01'];
 const textish = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 30 }),
