@@ -6,6 +6,7 @@ import { createQuoteStore } from './quotes.ts';
 import { createSettingsStore } from './settings.ts';
 import { createFeedStore } from './feeds.ts';
 import { createDigestStore } from './digests.ts';
+import { checkpointInBackground, type BackgroundCheckpoints } from './checkpoints.ts';
 
 export interface StoreStats {
   articles: number;
@@ -38,6 +39,10 @@ export function openStore(path: string) {
      */
     batch<T>(fn: () => T): T {
       return db.transaction(fn).immediate();
+    },
+    /** For a long run of writes: checkpoints of the write-ahead log move to a thread of their own until stopped. */
+    checkpointInBackground(onError: (message: string) => void): BackgroundCheckpoints {
+      return checkpointInBackground(db, onError);
     },
     stats(): StoreStats {
       let sizeBytes = 0;

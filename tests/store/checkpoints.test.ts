@@ -1,0 +1,62 @@
+import { rmSync, statSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { prepareArticle } from '../../src/store/prepared.ts';
+import { createTestContext } from '../helpers/context.ts';
+import { makeArticle } from '../helpers/articles.ts';
+
+let ctx: ReturnType<typeof createTestContext>;
+beforeEach(() => {
+  ctx = createTestContext();
+});
+afterEach(() => ctx.cleanup());
+
+const saveArticles = (from: number, count: number): void => {
+  ctx.store.articles.saveMany(Array.from({ length: count }, (_, k) => ({
+    article: prepareArticle(makeArticle({ title: `Ferry timetable, part ${from + k}`, body: `Boats leave the harbour at ${from + k} past the hour. `.repeat(40) })),
+    contentHash: `hash-${from + k}`, sourceKey: `file:/ferry-${from + k}.txt`, source: null, ingestedAt: '2025-06-01T12:00:00.000Z',
+  })));
+};
+
+/** The size of the database file itself: what a checkpoint has copied there from the write-ahead log. */
+const fileSize = (): number => statSync(ctx.config.dbPath).size;
+/** The articles' bodies alone come to this much. */
+const STORED_BYTES = 100 * 40 * 40;
+
+describe('checkpoints on a thread of their own', () => {
+  it('copy what the writer commits into the database file, and give checkpointing back when stopped', async () => {
+    const errors: string[] = [];
+    const before = fileSize();
+    const checkpoints = ctx.store.checkpointInBackground((message) => errors.push(message));
+    expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    for (let batch = 0; batch < 5; batch++) {
+      saveArticles(batch * 20, 20);
+      checkpoints.committed();
+    }
+    await checkpoints.stop();
+    expect(errors).toEqual([]);
+    expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // The thread checkpointed what was committed before it stopped: the articles are in the file itself.
+    expect(fileSize() - before).toBeGreaterThan(STORED_BYTES);
+    expect(ctx.store.articles.count()).toBe(100);
+  });
+
+  it('are what copies the log when the writer does not (the comparison the test above rests on)', () => {
+    const before = fileSize();
+    ctx.store.db.pragma('wal_autocheckpoint = 0');
+    for (let batch = 0; batch < 5; batch++) saveArticles(batch * 20, 20);
+    expect(fileSize()).toBe(before);
+  });
+
+  it('that cannot start leave checkpointing to the writer, and say why', async () => {
+    rmSync(ctx.config.dbPath); // the writer goes on with the file it has open; a new connection finds none
+    const errors: string[] = [];
+    const checkpoints = ctx.store.checkpointInBackground((message) => errors.push(message));
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toMatch(/^cannot open .*quotewire\.db for checkpoints: unable to open database file/);
+    expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    saveArticles(0, 5);
+    checkpoints.committed();
+    await checkpoints.stop();
+    expect(ctx.store.articles.count()).toBe(5);
+  });
+});
