@@ -3,6 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
 import type { AppContext } from '../context.ts';
 import type { SavePreparedInput, SaveResult, SaveStatus } from '../store/articles.ts';
+import type { BackgroundCheckpoints } from '../store/checkpoints.ts';
 import { createAnalysisPool, createInlineAnalysis, type AnalysisPool } from './analysis-pool.ts';
 import { analyseArticleText, contentHash, FileRejectedError, readArticleFile, type AnalysedText } from './article-file.ts';
 
@@ -139,37 +140,46 @@ function storeBatch(ctx: AppContext, batch: Prepared[]): FileReport[] {
 
 /** Files stored per write transaction: one commit per batch is much cheaper than one per article. */
 const FILES_PER_BATCH = 100;
+/**
+ * Batches read and sent for analysis ahead of the one being stored: enough work queued that the workers
+ * never wait while the main thread stores a batch or is held up by the disk (a few MB of texts and results).
+ */
+const BATCHES_AHEAD = 10;
 /** From this many files on, articles are analysed on worker threads while the main thread stores them. */
 const FILES_FOR_WORKERS = 200;
 
 /**
  * Ingests files and folders; every good file is stored even when others fail. Reports come in file order.
- * Large runs analyse on worker threads, a couple of batches ahead of the batch being stored.
+ * Large runs analyse on worker threads, up to BATCHES_AHEAD batches ahead of the batch being stored.
  */
 export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): Promise<FileReport[]> {
   // Workers start as soon as the walk has found enough files to need them: their start-up (a few tenths of
   // a second, loading the analysers) overlaps the rest of the walk.
-  const started: { workers?: AnalysisPool } = {};
+  const started: { workers?: AnalysisPool; checkpoints?: BackgroundCheckpoints } = {};
   try {
     const { files, missing } = collectArticleFiles(paths, (count) => {
       if (count === FILES_FOR_WORKERS) started.workers = createAnalysisPool();
     });
     const analysis = started.workers ?? createInlineAnalysis();
+    // A large run writes for a long while: the store's checkpoints then wait for the disk on a thread of their own.
+    if (started.workers) started.checkpoints = ctx.store.checkpointInBackground((message) => ctx.log.warn({ message }, 'a background checkpoint failed'));
     const reports: FileReport[] = [...missing];
     const preparing: Promise<Prepared>[] = [];
     const prepareUpTo = (end: number): void => {
       while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(ctx, files[preparing.length]!, analysis));
     };
     for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
-      prepareUpTo(from + 3 * FILES_PER_BATCH);
+      prepareUpTo(from + BATCHES_AHEAD * FILES_PER_BATCH);
       const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
       for (let i = from; i < from + batch.length; i++) delete preparing[i]; // let the analysed articles go once stored
       const stored = storeBatch(ctx, batch);
+      started.checkpoints?.committed();
       stored.forEach((_, i) => onProgress?.(from + i + 1, files.length));
       reports.push(...stored);
     }
     return reports;
   } finally {
+    await started.checkpoints?.stop();
     await started.workers?.close(); // the inline analysis has nothing to close
   }
 }
