@@ -172,6 +172,7 @@ export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?:
       prepareUpTo(from + BATCHES_AHEAD * FILES_PER_BATCH);
       const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
       for (let i = from; i < from + batch.length; i++) delete preparing[i]; // let the analysed articles go once stored
+      await started.checkpoints?.roomToWrite();
       const stored = storeBatch(ctx, batch);
       started.checkpoints?.committed();
       stored.forEach((_, i) => onProgress?.(from + i + 1, files.length));

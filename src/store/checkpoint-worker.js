@@ -1,6 +1,6 @@
 // The thread of checkpoints.ts: a connection of its own to the store that checkpoints its write-ahead log
-// whenever it is asked to, and closes when asked to stop. Plain JavaScript, so that it runs as it is from the
-// sources and from the build alike.
+// after the writer's commits, and says how large the log is. Plain JavaScript, so that it runs as it is from
+// the sources and from the build alike.
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -15,17 +15,40 @@ try {
   throw new Error(`cannot open ${workerData.path} for checkpoints: ${messageOf(error)}`);
 }
 
-parentPort.on('message', (message) => {
-  if (message === 'stop') {
-    db.close();
-    parentPort.close();
-    return;
-  }
+/** [0]: pages in the log at the last checkpoint, read by the writer without waiting for a message. */
+const logPages = new Int32Array(workerData.logPages);
+let due = false;
+
+/** Copies what the writer has committed. PASSIVE: it waits for neither the writer nor any reader, nor blocks them. */
+function checkpoint() {
+  due = false;
   try {
-    // PASSIVE: copies what it can without waiting for the writer or any reader, and never blocks them.
-    db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ ok: true });
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    Atomics.store(logPages, 0, log);
+    return null;
   } catch (error) {
-    parentPort.postMessage({ ok: false, message: messageOf(error) });
+    return messageOf(error);
+  }
+}
+
+parentPort.on('message', (message) => {
+  if (message === 'committed') {
+    // Commits that come while a checkpoint runs wait in the queue: one checkpoint covers them all.
+    if (!due) setImmediate(() => due && report(checkpoint()));
+    due = true;
+  } else if (message === 'all') {
+    // The writer waits, committing nothing: this copies the whole log, and its next commit starts the log again.
+    const error = checkpoint();
+    Atomics.store(logPages, 0, 0);
+    parentPort.postMessage({ done: 'all', error });
+  } else if (message === 'stop') {
+    const error = due ? checkpoint() : null;
+    db.close();
+    parentPort.postMessage({ done: 'stop', error });
+    parentPort.close();
   }
 });
+
+function report(error) {
+  if (error !== null) parentPort.postMessage({ done: null, error });
+}

@@ -3,63 +3,73 @@ import type { Db } from './db.ts';
 
 /** SQLite's own default: the writer checkpoints after a commit once the log holds this many pages. */
 const AUTOCHECKPOINT_PAGES = 1000;
+/** The log may grow to about this many pages (64 MB) before it is copied in full and started again. */
+const LOG_LIMIT_PAGES = 16_384;
 
 /**
  * Checkpoints of the write-ahead log, for a long run of writes (a large ingest), on a thread of their own.
  * A checkpoint copies the log into the database file and waits for the disk to flush it: done by SQLite
  * after a commit, as usual, it held the writing thread for 0.1-0.2 s every 4 MB, a quarter of a large
  * ingest's time (`bench --only ingest`). While these run, the writer's connection does not checkpoint, and a
- * second connection on a worker thread checkpoints after each commit it hears of, one checkpoint at a time.
- * Durability is unchanged: what is committed is in the log either way.
+ * second connection on a worker thread checkpoints after the commits it hears of, without blocking the
+ * writer. Durability is unchanged: what is committed is in the log either way.
  */
 export interface BackgroundCheckpoints {
-  /** A transaction was committed: checkpoint when the checkpoint under way (if any) is done. */
+  /** A transaction was committed: it will be checkpointed. */
   committed(): void;
   /**
-   * Stops the thread once everything committed so far is checkpointed, and gives checkpointing back to the
-   * writer's connection.
+   * Resolves when the writer may write again: at once, unless the log has outgrown its limit. Then only
+   * once a checkpoint has copied all of it, so that the next transaction starts the log again from its
+   * beginning (while the writer commits, checkpoints never quite catch up with it, and the log only grows).
    */
+  roomToWrite(): Promise<void>;
+  /** Stops the thread once what was committed is checkpointed, and gives checkpointing back to the writer's connection. */
   stop(): Promise<void>;
 }
 
-export function checkpointInBackground(db: Db, onError: (message: string) => void): BackgroundCheckpoints {
-  if (db.memory) return { committed() {}, stop: async () => {} };
-  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { path: db.name } });
+type Reply = { done: 'all' | 'stop' | null; error: string | null };
+
+export function checkpointInBackground(db: Db, onError: (message: string) => void, logLimitPages = LOG_LIMIT_PAGES): BackgroundCheckpoints {
+  if (db.memory) return { committed() {}, roomToWrite: async () => {}, stop: async () => {} };
+  const logPages = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { path: db.name, logPages: logPages.buffer } });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  let running = false;
-  let wanted = false;
-  let stopped = false;
+  let running = true;
+  const waiting = new Map<'all' | 'stop', () => void>();
+
   const giveBack = (): void => {
-    stopped = true;
-    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
-  };
-  const checkpoint = (): void => {
-    running = true;
-    wanted = false;
-    worker.postMessage('checkpoint');
-  };
-  worker.on('message', (outcome: { ok: boolean; message?: string }) => {
     running = false;
-    if (!outcome.ok) onError(outcome.message ?? 'checkpoint failed');
-    if (wanted && !stopped) checkpoint();
+    if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    for (const resolve of waiting.values()) resolve();
+    waiting.clear();
+  };
+  const ask = (what: 'all' | 'stop'): Promise<void> =>
+    new Promise<void>((resolve) => {
+      waiting.set(what, resolve);
+      worker.postMessage(what);
+    });
+
+  worker.on('message', (reply: Reply) => {
+    if (reply.error !== null) onError(reply.error);
+    if (reply.done) waiting.get(reply.done)?.();
   });
-  // A thread that cannot start or dies leaves checkpointing to the writer, as without it.
+  // A thread that cannot start, or dies, leaves checkpointing to the writer, as without it.
   worker.on('error', (error) => {
     onError(error instanceof Error ? error.message : String(error));
     giveBack();
   });
   db.pragma('wal_autocheckpoint = 0');
+
   return {
     committed() {
-      if (stopped) return;
-      if (running) wanted = true;
-      else checkpoint();
+      if (running) worker.postMessage('committed');
+    },
+    async roomToWrite() {
+      if (running && Atomics.load(logPages, 0) >= logLimitPages) await ask('all');
     },
     async stop() {
-      // Messages are handled in order: a checkpoint still wanted runs after the one under way, then the thread stops.
-      if (wanted && !stopped) worker.postMessage('checkpoint');
+      if (running) await ask('stop');
       giveBack();
-      worker.postMessage('stop');
       await exited;
     },
   };

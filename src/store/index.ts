@@ -41,8 +41,8 @@ export function openStore(path: string) {
       return db.transaction(fn).immediate();
     },
     /** For a long run of writes: checkpoints of the write-ahead log move to a thread of their own until stopped. */
-    checkpointInBackground(onError: (message: string) => void): BackgroundCheckpoints {
-      return checkpointInBackground(db, onError);
+    checkpointInBackground(onError: (message: string) => void, logLimitPages?: number): BackgroundCheckpoints {
+      return checkpointInBackground(db, onError, logLimitPages);
     },
     stats(): StoreStats {
       let sizeBytes = 0;

@@ -19,7 +19,8 @@ const saveArticles = (from: number, count: number): void => {
 
 /** The size of the database file itself: what a checkpoint has copied there from the write-ahead log. */
 const fileSize = (): number => statSync(ctx.config.dbPath).size;
-/** The articles' bodies alone come to this much. */
+const logSize = (): number => statSync(`${ctx.config.dbPath}-wal`).size;
+/** Nine tenths of what the articles' bodies alone come to. */
 const STORED_BYTES = 100 * 40 * 40;
 
 describe('checkpoints on a thread of their own', () => {
@@ -35,7 +36,7 @@ describe('checkpoints on a thread of their own', () => {
     await checkpoints.stop();
     expect(errors).toEqual([]);
     expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    // The thread checkpointed what was committed before it stopped: the articles are in the file itself.
+    // Stopping came after a checkpoint of all that was committed: the articles are in the file itself.
     expect(fileSize() - before).toBeGreaterThan(STORED_BYTES);
     expect(ctx.store.articles.count()).toBe(100);
   });
@@ -45,6 +46,31 @@ describe('checkpoints on a thread of their own', () => {
     ctx.store.db.pragma('wal_autocheckpoint = 0');
     for (let batch = 0; batch < 5; batch++) saveArticles(batch * 20, 20);
     expect(fileSize()).toBe(before);
+  });
+
+  it('keep the log within its limit while the writer writes on, where it would otherwise only grow', async () => {
+    /** The log's largest size over 60 batches of writes, each after a pause as an ingest waits for its next batch. */
+    const largestLog = async (waitForRoom: boolean): Promise<number> => {
+      const checkpoints = ctx.store.checkpointInBackground(() => {}, 40);
+      let largest = 0;
+      for (let batch = 0; batch < 60; batch++) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (waitForRoom) await checkpoints.roomToWrite();
+        saveArticles(batch * 20, 20);
+        checkpoints.committed();
+        largest = Math.max(largest, logSize());
+      }
+      await checkpoints.stop();
+      return largest;
+    };
+    const bounded = await largestLog(true);
+    expect(ctx.store.articles.count()).toBe(1200);
+    ctx.cleanup();
+    ctx = createTestContext();
+    const unbounded = await largestLog(false);
+    // Each batch adds ~35 pages to the log: 60 of them, ~2,000 pages, unless the log starts again.
+    expect(unbounded).toBeGreaterThan(1500 * 4096);
+    expect(bounded).toBeLessThan(unbounded / 2);
   });
 
   it('that cannot start leave checkpointing to the writer, and say why', async () => {
