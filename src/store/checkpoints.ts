@@ -68,9 +68,12 @@ export function checkpointInBackground(db: Db, onError: (message: string) => voi
       if (running && Atomics.load(logPages, 0) >= logLimitPages) await ask('all');
     },
     async stop() {
+      const copied = running;
       if (running) await ask('stop');
       giveBack();
       await exited;
+      // All of the log is in the database file by now: emptying it gives its space back (it may have grown to the limit).
+      if (copied && db.open) db.pragma('wal_checkpoint(TRUNCATE)');
     },
   };
 }

@@ -36,8 +36,9 @@ describe('checkpoints on a thread of their own', () => {
     await checkpoints.stop();
     expect(errors).toEqual([]);
     expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    // Stopping came after a checkpoint of all that was committed: the articles are in the file itself.
+    // Stopping came after a checkpoint of all that was committed: the articles are in the file itself, and the log is empty.
     expect(fileSize() - before).toBeGreaterThan(STORED_BYTES);
+    expect(logSize()).toBe(0);
     expect(ctx.store.articles.count()).toBe(100);
   });
 
