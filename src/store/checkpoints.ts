@@ -23,7 +23,10 @@ export interface BackgroundCheckpoints {
    * beginning (while the writer commits, checkpoints never quite catch up with it, and the log only grows).
    */
   roomToWrite(): Promise<void>;
-  /** Stops the thread once what was committed is checkpointed, and gives checkpointing back to the writer's connection. */
+  /**
+   * Stops the thread after its checkpoint under way, copies the rest of the log into the database file and
+   * empties it, and gives checkpointing back to the writer's connection.
+   */
   stop(): Promise<void>;
 }
 
@@ -68,12 +71,13 @@ export function checkpointInBackground(db: Db, onError: (message: string) => voi
       if (running && Atomics.load(logPages, 0) >= logLimitPages) await ask('all');
     },
     async stop() {
-      const copied = running;
+      const wasRunning = running; // the writer has not been checkpointing
       if (running) await ask('stop');
       giveBack();
       await exited;
-      // All of the log is in the database file by now: emptying it gives its space back (it may have grown to the limit).
-      if (copied && db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      // What the thread has not copied yet (the last commit or two), then the log emptied: its space, up to the
+      // limit, is given back.
+      if (wasRunning && db.open) db.pragma('wal_checkpoint(TRUNCATE)');
     },
   };
 }

@@ -1,7 +1,8 @@
 /* The words of a source mention ("the white house spokeswoman", "o’neill’s"), for the resolver. */
 
+import { isAsciiLetter } from '../text/words.ts';
+
 const LETTER = /^\p{L}$/u;
-const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
 /** Width in code units of the code point at `i` (a lone surrogate counts as one, as in a /u regex). */
 function widthAt(s: string, i: number): number {

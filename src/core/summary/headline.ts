@@ -64,9 +64,9 @@ export interface SpacedWord {
 }
 
 /** `text.slice(start, end).toLowerCase()`, remembered: toLowerCase costs a runtime call on most news text. */
-const lowerCased = rememberingSpansUpTo(10_000, (word) => word.toLowerCase());
+const rememberedLowerCase = rememberingSpansUpTo(10_000, (word) => word.toLowerCase());
 
-const lowerCaseAt = (text: string, start: number, end: number): string => lowerCased(text, start, end, spanHash(text, start, end));
+const lowerCaseAt = (text: string, start: number, end: number): string => rememberedLowerCase(text, start, end, spanHash(text, start, end));
 
 /** The matches of /(,?)\s(\p{L}+)/gu in `text`, found without building a match object for each word. */
 export function spacedWords(text: string): SpacedWord[] {

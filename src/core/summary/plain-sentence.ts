@@ -6,6 +6,7 @@
 
 import { mayOpenCaptionMarker, mayOpenFurniture } from '../text/boilerplate.ts';
 import { rememberingSpansUpTo, SPAN_HASH_SEED, spanHash, spanHashStep } from '../text/memo.ts';
+import { isAsciiLetter, isAsciiLetterOrDigit, letterRunEnd } from '../text/words.ts';
 import { runBreakAt } from './runs.ts';
 import { termOfWord } from './terms.ts';
 
@@ -40,17 +41,8 @@ const factsOf = rememberingSpansUpTo<WordFacts>(50_000, (word) => ({
   markerOpener: mayOpenCaptionMarker(word),
 }));
 
-const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isLetterOrDigit = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57);
-
 /** The facts of the letters after an apostrophe, `s.slice(start, end)`: not hashed as they were read. */
 const factsAfterApostrophe = (s: string, start: number, end: number): WordFacts => factsOf(s, start, end, spanHash(s, start, end));
-
-/** End of the letters that start at `i`. */
-function lettersEnd(s: string, i: number): number {
-  while (i < s.length && isLetter(s.charCodeAt(i))) i++;
-  return i;
-}
 
 /**
  * The counts of a sentence of printable ASCII (U+0020-U+007E) without a space at either end or two in a row,
@@ -71,25 +63,25 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
   let markerOpener = false;
   for (let i = 0; i < n; ) {
     const c = s.charCodeAt(i);
-    if (isLetterOrDigit(c)) {
+    if (isAsciiLetterOrDigit(c)) {
       // A word: letters and digits, then at most one apostrophe and letters ("o'neill"), as the terms see it.
       const start = i;
       let end = i + 1;
       let u = 0;
       let hash = spanHashStep(SPAN_HASH_SEED, c); // of the word so far, hashed as it is read (see rememberingSpansUpTo)
-      for (; end < n && isLetterOrDigit((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
+      for (; end < n && isAsciiLetterOrDigit((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
       const runEnd = end;
       if (!inPiece) {
         inPiece = true;
         pieces++;
       }
-      if (end + 1 < n && u === 39 && isLetter(s.charCodeAt(end + 1))) {
+      if (end + 1 < n && u === 39 && isAsciiLetter(s.charCodeAt(end + 1))) {
         // After a digit the apostrophe breaks the run ("9'a"): the letters open the next one.
-        if (!isLetter(s.charCodeAt(end - 1))) {
+        if (!isAsciiLetter(s.charCodeAt(end - 1))) {
           if (pieces > longestRun) longestRun = pieces;
           pieces = 1;
         }
-        for (hash = spanHashStep(hash, 39), end++; end < n && isLetter((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
+        for (hash = spanHashStep(hash, 39), end++; end < n && isAsciiLetter((u = s.charCodeAt(end))); end++) hash = spanHashStep(hash, u);
         // A phrase may also start after the apostrophe: \b sees a boundary there.
         const part = factsAfterApostrophe(s, runEnd + 1, end);
         furnitureOpener ||= part.furnitureOpener;
@@ -98,8 +90,8 @@ export function plainSentenceCounts(s: string): PlainSentence | null {
       const facts = factsOf(s, start, end, hash);
       // countWords joins every apostrophe part: a part that goes on the word before counts only where a
       // digit follows its letters ("x'y'z9" is "x'y'z" and "9").
-      const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isLetter(c);
-      if (!continues || lettersEnd(s, start) < runEnd) words++;
+      const continues = start === previousEnd + 1 && s.charCodeAt(previousEnd) === 39 && isAsciiLetter(c);
+      if (!continues || letterRunEnd(s, start) < runEnd) words++;
       if (facts.term !== null) terms.push(facts.term);
       furnitureOpener ||= facts.furnitureOpener;
       markerOpener ||= facts.markerOpener;

@@ -4,7 +4,7 @@
  * no final full stop and often a "Label: ..." prefix or "(pictured)", "(left)" markers).
  */
 
-import { isSpaceUnit, spaceAt } from './words.ts';
+import { isAsciiLetterOrDigit, isSpaceUnit, spaceAt } from './words.ts';
 
 /** Furniture that opens a sentence. */
 const BOILERPLATE_OPENINGS = [
@@ -93,7 +93,6 @@ function openersOf(lists: string[]): Openers {
 const FURNITURE_OPENERS = openersOf(BOILERPLATE_PHRASES.map(([openers]) => openers));
 const CAPTION_MARKER_OPENERS = openersOf([MARKER_OPENERS]);
 
-const isAsciiLetterOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 /** Does the run of ASCII letters and digits that opens `word` open a phrase? Every opener starts with a letter. */
 function opens(openers: Openers, word: string): boolean {

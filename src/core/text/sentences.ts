@@ -1,5 +1,6 @@
 import type { Span } from '../types.ts';
 import { lowerCased } from './normalize.ts';
+import { isAsciiLetter, isAsciiLetterOrDigit } from './words.ts';
 
 /**
  * Rule-based sentence splitter for news text (measured more accurate and faster than the npm splitters:
@@ -49,8 +50,6 @@ const GLUE_ADVERBS = new Set([
   'Remarkably', 'Incredibly', 'Interestingly', 'Surprisingly', 'Similarly', 'Earlier', 'Later', 'Despite', 'Although',
   'Since', 'During', 'According', 'Following', 'Speaking', 'Asked',
 ]);
-
-const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Does the text after the space at `i` open with a word that starts sentences but not names? */
 function opensSentence(text: string, i: number): boolean {
@@ -270,7 +269,7 @@ function hasLetterOrDigit(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c >= 128) return /[\p{L}\p{N}]/u.test(text.slice(k, end));
-    if (isAsciiLetter(c) || (c >= 48 && c <= 57)) return true;
+    if (isAsciiLetterOrDigit(c)) return true;
   }
   return false;
 }

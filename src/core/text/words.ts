@@ -8,8 +8,10 @@
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** ASCII-only tests of a code unit, for scanners that answer ASCII without the Unicode classes. */
+export const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isAsciiLetterOrDigit = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
 /** Length in UTF-16 units of the code point at `i`: 2 for a surrogate pair, else 1. */
