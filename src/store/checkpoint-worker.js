@@ -18,6 +18,8 @@ try {
 /** [0]: pages in the log at the last checkpoint, read by the writer without waiting for a message. */
 const logPages = new Int32Array(workerData.logPages);
 let due = false;
+/** Commits heard of since the last checkpoint was asked for. */
+let commits = 0;
 
 /** Copies what the writer has committed. PASSIVE: it waits for neither the writer nor any reader, nor blocks them. */
 function checkpoint() {
@@ -33,7 +35,9 @@ function checkpoint() {
 
 parentPort.on('message', (message) => {
   if (message === 'committed') {
-    // Commits that come while a checkpoint runs wait in the queue: one checkpoint covers them all.
+    // One checkpoint every few commits (checkpoints.ts); commits that come while it runs wait in the queue.
+    if (++commits < workerData.commitsPerCheckpoint) return;
+    commits = 0;
     if (!due) setImmediate(() => due && report(checkpoint()));
     due = true;
   } else if (message === 'all') {

@@ -6,7 +6,7 @@ import { createQuoteStore } from './quotes.ts';
 import { createSettingsStore } from './settings.ts';
 import { createFeedStore } from './feeds.ts';
 import { createDigestStore } from './digests.ts';
-import { checkpointInBackground, type BackgroundCheckpoints } from './checkpoints.ts';
+import { checkpointInBackground, type BackgroundCheckpoints, type CheckpointPacing } from './checkpoints.ts';
 
 export interface StoreStats {
   articles: number;
@@ -41,8 +41,8 @@ export function openStore(path: string) {
       return db.transaction(fn).immediate();
     },
     /** For a long run of writes: checkpoints of the write-ahead log move to a thread of their own until stopped. */
-    checkpointInBackground(onError: (message: string) => void, logLimitPages?: number): BackgroundCheckpoints {
-      return checkpointInBackground(db, onError, logLimitPages);
+    checkpointInBackground(onError: (message: string) => void, pacing?: CheckpointPacing): BackgroundCheckpoints {
+      return checkpointInBackground(db, onError, pacing);
     },
     stats(): StoreStats {
       let sizeBytes = 0;

@@ -24,19 +24,28 @@ const logSize = (): number => statSync(`${ctx.config.dbPath}-wal`).size;
 const STORED_BYTES = 100 * 40 * 40;
 
 describe('checkpoints on a thread of their own', () => {
-  it('copy what the writer commits into the database file, and give checkpointing back when stopped', async () => {
+  it('copy what the writer commits into the database file every few commits, and give checkpointing back when stopped', async () => {
     const errors: string[] = [];
     const before = fileSize();
-    const checkpoints = ctx.store.checkpointInBackground((message) => errors.push(message));
+    const checkpoints = ctx.store.checkpointInBackground((message) => errors.push(message), { commitsPerCheckpoint: 3 });
     expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    for (let batch = 0; batch < 5; batch++) {
+    for (let batch = 0; batch < 2; batch++) {
+      saveArticles(batch * 20, 20);
+      checkpoints.committed();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fileSize()).toBe(before); // two commits: none copied yet
+    saveArticles(40, 20);
+    checkpoints.committed();
+    await expect.poll(fileSize).toBeGreaterThan(before + (STORED_BYTES * 3) / 5); // the third: the three are copied
+    for (let batch = 3; batch < 5; batch++) {
       saveArticles(batch * 20, 20);
       checkpoints.committed();
     }
     await checkpoints.stop();
     expect(errors).toEqual([]);
     expect(ctx.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-    // Stopping came after a checkpoint of all that was committed: the articles are in the file itself, and the log is empty.
+    // Stopping copies what was committed since the last checkpoint: the articles are in the file itself, and the log is empty.
     expect(fileSize() - before).toBeGreaterThan(STORED_BYTES);
     expect(logSize()).toBe(0);
     expect(ctx.store.articles.count()).toBe(100);
@@ -52,7 +61,7 @@ describe('checkpoints on a thread of their own', () => {
   it('keep the log within its limit while the writer writes on, where it would otherwise only grow', async () => {
     /** The log's largest size over 60 batches of writes, each after a pause as an ingest waits for its next batch. */
     const largestLog = async (waitForRoom: boolean): Promise<number> => {
-      const checkpoints = ctx.store.checkpointInBackground(() => {}, 40);
+      const checkpoints = ctx.store.checkpointInBackground(() => {}, { logLimitPages: 40, commitsPerCheckpoint: 1 });
       let largest = 0;
       for (let batch = 0; batch < 60; batch++) {
         await new Promise((resolve) => setTimeout(resolve, 2));
