@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ArticleFormatError } from '../core/parse/plain-text.ts';
-import { analyseArticleText, FileRejectedError, type AnalysedText } from './article-file.ts';
+import { analyseArticleBytes, FileRejectedError, type AnalysedText } from './article-file.ts';
 
 export interface AnalysisJob {
   id: number;
-  text: string;
+  /** An article file's bytes, as `readArticleBytes` gives them. */
+  bytes: Uint8Array;
   timeZone: string;
 }
 
@@ -17,9 +18,12 @@ export type AnalysisOutcome = { id: number; analysed: AnalysedText } | { id: num
  */
 export const OUTCOMES_PER_MESSAGE = 10;
 
-/** Analyses article texts into the store's values, possibly on other threads; results come back in any order. */
+/**
+ * Analyses article files' bytes into the store's values, possibly on other threads; results come back in any
+ * order. Bytes that are not an article's text are rejected with a FileRejectedError, as `decodeArticle` says.
+ */
 export interface AnalysisPool {
-  analyse(text: string, timeZone: string): Promise<AnalysedText>;
+  analyse(bytes: Uint8Array, timeZone: string): Promise<AnalysedText>;
   close(): Promise<void>;
 }
 
@@ -38,7 +42,7 @@ function rebuildError(error: { name: string; message: string }): Error {
 /** Analysis on the calling thread: for a few files, where starting workers costs more than it saves. */
 export function createInlineAnalysis(): AnalysisPool {
   return {
-    analyse: async (text, timeZone) => analyseArticleText(text, timeZone),
+    analyse: async (bytes, timeZone) => analyseArticleBytes(bytes, timeZone),
     close: async () => {},
   };
 }
@@ -67,8 +71,9 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   let nextId = 0;
   // The texts given in one turn of the event loop (ingest hands over a hundred at a time) go as one message per worker.
   const queued = new Map<Worker, AnalysisJob[]>();
+  // Each job's bytes are moved to the worker, not copied.
   const sendQueued = (): void => {
-    for (const [worker, jobs] of queued) worker.postMessage(jobs);
+    for (const [worker, jobs] of queued) worker.postMessage(jobs, jobs.map((job) => job.bytes.buffer as ArrayBuffer));
     queued.clear();
   };
 
@@ -100,8 +105,11 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   }
 
   return {
-    analyse(text, timeZone) {
-      if (workers.length === 0) return Promise.resolve().then(() => analyseArticleText(text, timeZone));
+    analyse(given, timeZone) {
+      if (workers.length === 0) return Promise.resolve().then(() => analyseArticleBytes(given, timeZone));
+      // Bytes of their own, which can be moved: a small file's bytes share a buffer with other files'
+      // (Node's pool), and the caller's stay as they are.
+      const bytes = new Uint8Array(given);
       // The least busy worker: articles differ in length, so taking turns would leave one waiting on another.
       const worker = workers.reduce((a, b) => ((load.get(b) ?? 0) < (load.get(a) ?? 0) ? b : a));
       load.set(worker, (load.get(worker) ?? 0) + 1);
@@ -110,8 +118,8 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
         pending.set(id, { resolve, reject, worker });
         if (queued.size === 0) queueMicrotask(sendQueued);
         const jobs = queued.get(worker);
-        if (jobs) jobs.push({ id, text, timeZone });
-        else queued.set(worker, [{ id, text, timeZone }]);
+        if (jobs) jobs.push({ id, bytes, timeZone });
+        else queued.set(worker, [{ id, bytes, timeZone }]);
       });
     },
     async close() {

@@ -1,17 +1,17 @@
 import { parentPort } from 'node:worker_threads';
-import { analyseArticleText } from './article-file.ts';
+import { analyseArticleBytes } from './article-file.ts';
 import { OUTCOMES_PER_MESSAGE, type AnalysisJob, type AnalysisOutcome } from './analysis-pool.ts';
 
 function outcomeOf(job: AnalysisJob): AnalysisOutcome {
   try {
-    return { id: job.id, analysed: analyseArticleText(job.text, job.timeZone) };
+    return { id: job.id, analysed: analyseArticleBytes(job.bytes, job.timeZone) };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
     return { id: job.id, error: { name, message } };
   }
 }
 
-/** Analyses the article texts sent by the pool, and sends back their outcomes a few at a time. */
+/** Analyses the article files sent by the pool, and sends back their outcomes a few at a time. */
 parentPort?.on('message', (jobs: AnalysisJob[]) => {
   let outcomes: AnalysisOutcome[] = [];
   for (const job of jobs) {

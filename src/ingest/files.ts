@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import type { SavePreparedInput, SaveResult, SaveStatus } from '../store/articles.ts';
 import type { BackgroundCheckpoints } from '../store/checkpoints.ts';
 import { createAnalysisPool, createInlineAnalysis, type AnalysisPool } from './analysis-pool.ts';
-import { analyseArticleText, contentHash, FileRejectedError, readArticleFile, type AnalysedText } from './article-file.ts';
+import { analyseArticleText, bytesContentHash, FileRejectedError, readArticleBytes, readArticleFile, type AnalysedText } from './article-file.ts';
 
 export { contentHash, FileRejectedError, MAX_FILE_BYTES, readArticleFile } from './article-file.ts';
 
@@ -66,10 +66,10 @@ type Prepared = { path: string; contentHash: string; analysed: AnalysedText | nu
  */
 async function prepareFile(ctx: AppContext, path: string, analysis: AnalysisPool): Promise<Prepared> {
   try {
-    const text = readArticleFile(path);
-    const hash = contentHash(text);
+    const bytes = readArticleBytes(path);
+    const hash = bytesContentHash(bytes);
     if (ctx.store.articles.withContent(hash)) return { path, contentHash: hash, analysed: null };
-    return { path, contentHash: hash, analysed: await analysis.analyse(text, ctx.config.timeZone) };
+    return { path, contentHash: hash, analysed: await analysis.analyse(bytes, ctx.config.timeZone) };
   } catch (error) {
     return { path, error };
   }

@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ingest/files.ts';
+import fc from 'fast-check';
+import { bytesContentHash, decodeArticle } from '../../src/ingest/article-file.ts';
+import { contentHash, ingestPaths } from '../../src/ingest/files.ts';
 import { createTestContext } from '../helpers/context.ts';
 
 const ARTICLE = ` date 2025-04-02 Volunteers plant trees along the river. (Photo by Iris Mendel/Valley Wire)
@@ -86,6 +88,8 @@ describe('ingesting files', () => {
     for (let n = 0; n < 240; n++) {
       const name = `bulk-${String(n).padStart(3, '0')}.txt`;
       if (n === 17) write(name, ' date 2025-02-31 A caption.\n\nBody text.');
+      else if (n === 60) write(name, Buffer.from('Caf\xe9 society reopens', 'latin1'));
+      else if (n === 90) write(name, '\uFEFF \r\n\t\n');
       else if (n === 150) write(name, '');
       else write(name, ARTICLE.replace('four hundred', `${n + 1} hundred`));
     }
@@ -93,9 +97,11 @@ describe('ingesting files', () => {
     const reports = await ingestPaths(ctx, [articles], (done) => progress.push(done));
     expect(reports.map((r) => r.path.split('/').pop())).toEqual(Array.from({ length: 240 }, (_, n) => `bulk-${String(n).padStart(3, '0')}.txt`));
     expect(reports[17]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/2025-02-31.*not a real date/) });
+    expect(reports[60]).toMatchObject({ status: 'failed', reason: 'not UTF-8 text (save it as UTF-8)' });
+    expect(reports[90]).toMatchObject({ status: 'failed', reason: 'empty file (only white space)' });
     expect(reports[150]).toMatchObject({ status: 'failed', reason: 'empty file' });
-    expect(reports.filter((r) => r.status === 'added')).toHaveLength(238);
-    expect(ctx.store.articles.count()).toBe(238);
+    expect(reports.filter((r) => r.status === 'added')).toHaveLength(236);
+    expect(ctx.store.articles.count()).toBe(236);
     expect(ctx.store.articles.byId(reports[239]!.articleId!)!.body).toContain('240 hundred');
     expect(progress.at(-1)).toBe(240);
   });
@@ -146,5 +152,24 @@ describe('ingesting files', () => {
 
   it('reports a path that does not exist', async () => {
     expect(await ingestPaths(ctx, [join(articles, 'missing.txt')])).toMatchObject([{ status: 'failed', reason: 'no such file or folder' }]);
+  });
+});
+
+describe('the content hash of a file', () => {
+  it('is the hash of its text, byte order mark or not, so that a file read either way is the same content', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), fc.boolean(), (text, bom) => {
+        fc.pre(text.trim() !== '');
+        const bytes = new TextEncoder().encode(`${bom ? '\uFEFF' : ''}${text}`);
+        expect(bytesContentHash(bytes)).toBe(contentHash(decodeArticle(bytes)));
+      }),
+    );
+  });
+
+  it('finds a file stored before as unchanged, whichever way it was hashed then', async () => {
+    const path = write('bom.txt', `\uFEFF${ARTICLE.replaceAll('\n', '\r\n')} 🌳`);
+    const [first] = await ingestPaths(ctx, [path]);
+    expect(ctx.store.articles.withContent(contentHash(decodeArticle(readFileSync(path))))?.id).toBe(first!.articleId);
+    expect(await ingestPaths(ctx, [path])).toMatchObject([{ status: 'unchanged', articleId: first!.articleId }]);
   });
 });
