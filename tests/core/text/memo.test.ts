@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { rememberingSpansUpTo, spanHash as hashOf } from '../../../src/core/text/memo.ts';
+import { rememberingSpansUpTo, rememberingUpTo, spanHash as hashOf } from '../../../src/core/text/memo.ts';
 
 describe('a memo keyed by stretches of text', () => {
   it('answers as compute does on the slice, computing each key once', () => {
@@ -26,5 +28,26 @@ describe('a memo keyed by stretches of text', () => {
         start = end + 1;
       }
     }), { numRuns: 500 });
+  });
+});
+
+describe('memos', () => {
+  it('do not keep alive the texts their words were sliced from', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const spans = rememberingSpansUpTo(1000, (word) => word.length);
+    const words = rememberingUpTo(1000, (word: string) => word.length);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let n = 0; n < 200; n++) {
+      // A 100 KB text of its own (built, not a literal), with a long word in it that both memos remember.
+      const text = `${'x'.repeat(50_000)} internationalisation${n} ${'y'.repeat(50_000)}`;
+      const start = text.indexOf('internationalisation');
+      spans(text, start, start + 22, hashOf(text, start, start + 22));
+      words(text.slice(start, start + 22));
+    }
+    gc();
+    // 200 texts of 100 KB were read: what is left is the 400 words, not 20 MB of text.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(2_000_000);
   });
 });
