@@ -69,7 +69,7 @@ export function createAnalysisPool(size = defaultWorkerCount()): AnalysisPool {
   let workers: Worker[] = [];
   const load = new Map<Worker, number>();
   let nextId = 0;
-  // The texts given in one turn of the event loop (ingest hands over a hundred at a time) go as one message per worker.
+  // The texts given in one turn of the event loop (ingest hands over a batch at a time) go as one message per worker.
   const queued = new Map<Worker, AnalysisJob[]>();
   // Each job's bytes are moved to the worker, not copied.
   const sendQueued = (): void => {

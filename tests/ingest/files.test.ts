@@ -84,26 +84,29 @@ describe('ingesting files', () => {
     expect(ctx.store.articles.count()).toBe(1);
   });
 
-  it('ingests a large folder on worker threads, in file order, with the same reasons for bad files', async () => {
-    for (let n = 0; n < 240; n++) {
+  it('ingests a large folder on worker threads, batch after batch, in file order, with the same reasons for bad files', async () => {
+    // Three batches of the store's, the last one short.
+    for (let n = 0; n < 600; n++) {
       const name = `bulk-${String(n).padStart(3, '0')}.txt`;
       if (n === 17) write(name, ' date 2025-02-31 A caption.\n\nBody text.');
       else if (n === 60) write(name, Buffer.from('Caf\xe9 society reopens', 'latin1'));
       else if (n === 90) write(name, '\uFEFF \r\n\t\n');
       else if (n === 150) write(name, '');
+      else if (n === 555) write(name, ' date 2025-13-01 A caption.\n\nBody text.');
       else write(name, ARTICLE.replace('four hundred', `${n + 1} hundred`));
     }
     const progress: number[] = [];
     const reports = await ingestPaths(ctx, [articles], (done) => progress.push(done));
-    expect(reports.map((r) => r.path.split('/').pop())).toEqual(Array.from({ length: 240 }, (_, n) => `bulk-${String(n).padStart(3, '0')}.txt`));
+    expect(reports.map((r) => r.path.split('/').pop())).toEqual(Array.from({ length: 600 }, (_, n) => `bulk-${String(n).padStart(3, '0')}.txt`));
     expect(reports[17]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/2025-02-31.*not a real date/) });
     expect(reports[60]).toMatchObject({ status: 'failed', reason: 'not UTF-8 text (save it as UTF-8)' });
     expect(reports[90]).toMatchObject({ status: 'failed', reason: 'empty file (only white space)' });
     expect(reports[150]).toMatchObject({ status: 'failed', reason: 'empty file' });
-    expect(reports.filter((r) => r.status === 'added')).toHaveLength(236);
-    expect(ctx.store.articles.count()).toBe(236);
-    expect(ctx.store.articles.byId(reports[239]!.articleId!)!.body).toContain('240 hundred');
-    expect(progress.at(-1)).toBe(240);
+    expect(reports[555]).toMatchObject({ status: 'failed', reason: expect.stringMatching(/2025-13-01/) });
+    expect(reports.filter((r) => r.status === 'added')).toHaveLength(595);
+    expect(ctx.store.articles.count()).toBe(595);
+    expect(ctx.store.articles.byId(reports[599]!.articleId!)!.body).toContain('600 hundred');
+    expect(progress).toEqual(Array.from({ length: 600 }, (_, n) => n + 1));
   });
 
   it('re-ingests a large folder without losing what the first run reported, and stores what changed', async () => {
