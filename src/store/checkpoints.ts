@@ -9,8 +9,8 @@ const LOG_LIMIT_PAGES = 16_384;
  * Commits between checkpoints. A checkpoint copies each page changed since the last one once, however many
  * commits changed it, and waits for the disk twice: the pages every commit touches (index roots, full-text
  * segments, people's counts) were copied after each commit. Ingest commits every 250 files, so this is a
- * checkpoint every ~20 MB of log. The checkpoint thread's CPU per large ingest halved (~1.0 to ~0.45 s for
- * 10,000 articles, `bench --only ingest`); checkpointing every 16 commits saved no more.
+ * checkpoint every ~20 MB of log. With commits every 100 files, the checkpoint thread's CPU per large ingest
+ * halved (~1.0 to ~0.45 s for 10,000 articles, `bench --only ingest`); every 16 commits saved no more.
  */
 const COMMITS_PER_CHECKPOINT = 8;
 
