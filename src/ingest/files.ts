@@ -62,16 +62,22 @@ type Prepared = { path: string; contentHash: string; analysed: AnalysedText | nu
 
 /**
  * Reads and hashes one file here and has it analysed (possibly on another thread) unless the store holds
- * its content already: re-ingesting a folder of unchanged files then costs a fraction of analysing it. Never rejects.
+ * its content already: re-ingesting a folder of unchanged files then costs a fraction of analysing it.
+ * `size` is what the file holds in memory until it is stored: its bytes, or 0 for content stored already
+ * or a file that cannot be read. `prepared` never rejects.
  */
-async function prepareFile(ctx: AppContext, path: string, analysis: AnalysisPool): Promise<Prepared> {
+function startFile(ctx: AppContext, path: string, analysis: AnalysisPool): { size: number; prepared: Promise<Prepared> } {
   try {
     const bytes = readArticleBytes(path);
-    const hash = bytesContentHash(bytes);
-    if (ctx.store.articles.withContent(hash)) return { path, contentHash: hash, analysed: null };
-    return { path, contentHash: hash, analysed: await analysis.analyse(bytes, ctx.config.timeZone) };
+    const contentHash = bytesContentHash(bytes);
+    if (ctx.store.articles.withContent(contentHash)) return { size: 0, prepared: Promise.resolve({ path, contentHash, analysed: null }) };
+    const prepared = analysis.analyse(bytes, ctx.config.timeZone).then(
+      (analysed): Prepared => ({ path, contentHash, analysed }),
+      (error: unknown): Prepared => ({ path, error }),
+    );
+    return { size: bytes.length, prepared };
   } catch (error) {
-    return { path, error };
+    return { size: 0, prepared: Promise.resolve({ path, error }) };
   }
 }
 
@@ -138,25 +144,83 @@ function storeBatch(ctx: AppContext, batch: Prepared[]): FileReport[] {
   });
 }
 
-/**
- * Files stored per write transaction: one commit per batch is much cheaper than one per article. A commit
- * rewrites the pages every batch touches (index roots, full-text segments, people's counts): 250 files
- * took 7% less of the main thread's CPU than 100 (`bench --only ingest`, paired runs).
- */
-const FILES_PER_BATCH = 250;
-/**
- * Batches read and sent for analysis ahead of the one being stored: enough work queued that the workers
- * never wait while the main thread stores a batch or is held up by the disk (a few MB of texts and results).
- */
-const BATCHES_AHEAD = 4;
+/** How much of a run ingest holds in memory at once. */
+export interface IngestLimits {
+  /**
+   * Files stored per write transaction: one commit per batch is much cheaper than one per article. A commit
+   * rewrites the pages every batch touches (index roots, full-text segments, people's counts): 250 files
+   * took 7% less of the main thread's CPU than 100 (`bench --only ingest`, paired runs).
+   */
+  filesPerBatch: number;
+  /** A batch ends sooner once its files come to this many bytes: each holds its text and results until stored. */
+  bytesPerBatch: number;
+  /**
+   * Batches read and sent for analysis ahead of the one being stored: enough work queued that the workers
+   * never wait while the main thread stores a batch or is held up by the disk.
+   */
+  batchesAhead: number;
+  /** Reading ahead also stops at this many bytes read and not stored yet; the next batch is always read whole. */
+  bytesAhead: number;
+}
+
+/** News articles are a few KB: these bind only for large files (up to 2 MB each), which would otherwise take GBs. */
+const LIMITS: IngestLimits = { filesPerBatch: 250, bytesPerBatch: 16 * 1024 * 1024, batchesAhead: 4, bytesAhead: 64 * 1024 * 1024 };
+
 /** From this many files on, articles are analysed on worker threads while the main thread stores them. */
 const FILES_FOR_WORKERS = 200;
 
 /**
- * Ingests files and folders; every good file is stored even when others fail. Reports come in file order.
- * Large runs analyse on worker threads, up to BATCHES_AHEAD batches ahead of the batch being stored.
+ * The files of a run, read in order and grouped into write batches as they are read (see IngestLimits),
+ * each batch's files prepared by the time it is asked for.
  */
-export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void): Promise<FileReport[]> {
+function readAhead(ctx: AppContext, files: string[], analysis: AnalysisPool, limits: IngestLimits) {
+  const preparing: Promise<Prepared>[] = [];
+  const sizes: number[] = [];
+  const starts = [0]; // the first file of each batch started
+  let inBatch = 0; // bytes of the batch being read
+  let held = 0; // bytes read and not stored yet
+
+  const readNext = (): void => {
+    const i = preparing.length;
+    const start = starts[starts.length - 1]!;
+    if (i > start && (i - start >= limits.filesPerBatch || inBatch >= limits.bytesPerBatch)) {
+      starts.push(i);
+      inBatch = 0;
+    }
+    const { size, prepared } = startFile(ctx, files[i]!, analysis);
+    preparing.push(prepared);
+    sizes.push(size);
+    inBatch += size;
+    held += size;
+  };
+
+  return {
+    /** Batch `b`, once its files are prepared (with `from`, its first file's index), or null past the last one. */
+    async batch(b: number): Promise<{ from: number; prepared: Prepared[] } | null> {
+      // Batch b is known whole once the next one has started, or every file is read.
+      while (starts.length <= b + 1 && preparing.length < files.length) readNext();
+      while (starts.length <= b + limits.batchesAhead && held < limits.bytesAhead && preparing.length < files.length) readNext();
+      const from = starts[b];
+      if (from === undefined || from >= files.length) return null;
+      return { from, prepared: await Promise.all(preparing.slice(from, starts[b + 1] ?? files.length)) };
+    },
+    /** The batch from `from` is stored: its files no longer count as held, and their results can go. */
+    stored(from: number, count: number): void {
+      for (let i = from; i < from + count; i++) {
+        held -= sizes[i]!;
+        delete preparing[i];
+      }
+    },
+  };
+}
+
+/**
+ * Ingests files and folders; every good file is stored even when others fail. Reports come in file order.
+ * Large runs analyse on worker threads, a few batches ahead of the batch being stored (IngestLimits).
+ */
+export async function ingestPaths(
+  ctx: AppContext, paths: string[], onProgress?: (done: number, total: number) => void, limits: Partial<IngestLimits> = {},
+): Promise<FileReport[]> {
   // Workers start as soon as the walk has found enough files to need them: their start-up (a few tenths of
   // a second, loading the analysers) overlaps the rest of the walk.
   const started: { workers?: AnalysisPool; checkpoints?: BackgroundCheckpoints } = {};
@@ -168,17 +232,15 @@ export async function ingestPaths(ctx: AppContext, paths: string[], onProgress?:
     // A large run writes for a long while: the store's checkpoints then wait for the disk on a thread of their own.
     if (started.workers) started.checkpoints = ctx.store.checkpointInBackground((message) => ctx.log.warn({ message }, 'a background checkpoint failed'));
     const reports: FileReport[] = [...missing];
-    const preparing: Promise<Prepared>[] = [];
-    const prepareUpTo = (end: number): void => {
-      while (preparing.length < Math.min(end, files.length)) preparing.push(prepareFile(ctx, files[preparing.length]!, analysis));
-    };
-    for (let from = 0; from < files.length; from += FILES_PER_BATCH) {
-      prepareUpTo(from + BATCHES_AHEAD * FILES_PER_BATCH);
-      const batch = await Promise.all(preparing.slice(from, from + FILES_PER_BATCH));
-      for (let i = from; i < from + batch.length; i++) delete preparing[i]; // let the analysed articles go once stored
+    const ahead = readAhead(ctx, files, analysis, { ...LIMITS, ...limits });
+    for (let b = 0; ; b++) {
+      const next = await ahead.batch(b);
+      if (!next) break;
+      const { from, prepared } = next;
       await started.checkpoints?.roomToWrite();
-      const stored = storeBatch(ctx, batch);
+      const stored = storeBatch(ctx, prepared);
       started.checkpoints?.committed();
+      ahead.stored(from, prepared.length);
       stored.forEach((_, i) => onProgress?.(from + i + 1, files.length));
       reports.push(...stored);
     }

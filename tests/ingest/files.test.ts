@@ -109,6 +109,36 @@ describe('ingesting files', () => {
     expect(progress).toEqual(Array.from({ length: 600 }, (_, n) => n + 1));
   });
 
+  it('keeps large files to small batches, each stored whole, and reads ahead no further than its limit', async () => {
+    const name = (n: number): string => `big-${String(n).padStart(2, '0')}.txt`;
+    const text = (n: number): string => ARTICLE.replace('four hundred', `${String(n + 1).padStart(4, '0')} hundred`);
+    const size = Buffer.byteLength(text(0)); // every file's
+    for (let n = 0; n < 30; n++) write(name(n), text(n));
+    // Batches of three files by their bytes, and no more than six files' bytes held at once however many batches.
+    const limits = { bytesPerBatch: 3 * size, bytesAhead: 6 * size, batchesAhead: 100 };
+    const storedAtProgress: number[] = [];
+    const reports = await ingestPaths(ctx, [articles], (done) => {
+      storedAtProgress.push(ctx.store.articles.count());
+      // Once the first batch is stored, a later file changes: not read yet, it is stored as it is now.
+      if (done === 1) write(name(25), ARTICLE.replace('four hundred', 'nine thousand'));
+    }, limits);
+    expect(storedAtProgress.slice(0, 3)).toEqual([3, 3, 3]);
+    expect(reports.map((r) => r.status)).toEqual(Array(30).fill('added'));
+    // Each progress report comes after its batch's commit: the store then holds the whole batch and no more.
+    expect([...new Set(storedAtProgress)]).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
+    expect(ctx.store.articles.byId(reports[25]!.articleId!)!.body).toContain('nine thousand');
+  });
+
+  it('reads well ahead of the batch being stored by default', async () => {
+    const name = (n: number): string => `small-${String(n).padStart(2, '0')}.txt`;
+    for (let n = 0; n < 30; n++) write(name(n), ARTICLE.replace('four hundred', `${n + 1} hundred`));
+    const reports = await ingestPaths(ctx, [articles], (done) => {
+      if (done === 1) write(name(25), ARTICLE.replace('four hundred', 'nine thousand'));
+    }, { filesPerBatch: 10 });
+    // Four batches ahead: every file was read before the first batch was stored, and is stored as it was then.
+    expect(ctx.store.articles.byId(reports[25]!.articleId!)!.body).toContain('26 hundred');
+  });
+
   it('re-ingests a large folder without losing what the first run reported, and stores what changed', async () => {
     const name = (n: number): string => `bulk-${String(n).padStart(3, '0')}.txt`;
     for (let n = 0; n < 220; n++) write(name(n), ARTICLE.replace('four hundred', `${n + 1} hundred`));
