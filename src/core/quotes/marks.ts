@@ -1,5 +1,5 @@
 import type { Span } from '../types.ts';
-import { countWords, isSpaceUnit, spaceAt } from '../text/words.ts';
+import { countWords, isSpaceUnit, letterOrDigitAt, spaceAt } from '../text/words.ts';
 
 /** A stretch of text between quotation marks inside one paragraph. */
 export interface MarkedSpan {
@@ -16,12 +16,7 @@ export interface MarkedSpan {
 
 // Tests of one code unit, as the regexes they replace read it; ASCII without the regex engine (a mark costs
 // several of these).
-const isLetterOrDigit = (c: string | undefined): boolean => {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  if (code < 128) return ((code | 32) >= 97 && (code | 32) <= 122) || (code >= 48 && code <= 57);
-  return /[\p{L}\p{N}]/u.test(c);
-};
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && letterOrDigitAt(c, 0);
 const isSpaceOrEdge = (c: string | undefined): boolean => c === undefined || isSpaceUnit(c.charCodeAt(0));
 const isClosingPunctuation = (c: string | undefined): boolean => c === '.' || c === ',' || c === '!' || c === '?';
 const isOpeningBracketOrDash = (c: string | undefined): boolean => c === '(' || c === '[' || c === '—' || c === '–' || c === '-';

@@ -3,7 +3,7 @@
  * sentence, which the summary leaves out.
  */
 
-import { letterAt, letterBefore, spaceAt } from '../text/words.ts';
+import { isAsciiLetterOrDigit, letterAt, letterBefore, spaceAt } from '../text/words.ts';
 
 /** Characters that end a run by themselves: `[,;:()"“”‘’\u2013\u2014]`. */
 function isRunBreakChar(c: number): boolean {
@@ -34,7 +34,7 @@ export function longestUnpunctuatedRun(text: string): number {
   let inPiece = false;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+    if (isAsciiLetterOrDigit(c)) {
       // Most characters: an ASCII letter or digit is never a run break and never a space.
       if (!inPiece) {
         inPiece = true;

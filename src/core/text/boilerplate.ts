@@ -93,7 +93,6 @@ function openersOf(lists: string[]): Openers {
 const FURNITURE_OPENERS = openersOf(BOILERPLATE_PHRASES.map(([openers]) => openers));
 const CAPTION_MARKER_OPENERS = openersOf([MARKER_OPENERS]);
 
-
 /** Does the run of ASCII letters and digits that opens `word` open a phrase? Every opener starts with a letter. */
 function opens(openers: Openers, word: string): boolean {
   const first = word.charCodeAt(0) | 0x20;

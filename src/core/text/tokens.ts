@@ -1,5 +1,5 @@
 import { lowerCased } from './normalize.ts';
-import { isSpaceUnit, letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
+import { isAsciiLetterOrDigit, isSpaceUnit, letterOrDigitAt, letterOrDigitRunEnd, unitsAt } from './words.ts';
 
 /** A word or punctuation token of a text range, with its offsets into the whole text. */
 export interface Token {
@@ -87,7 +87,7 @@ function asciiWordEnd(text: string, s: number): number {
     // (a full stop, a space) it ends it. Only the ASCII case is answered here.
     if (isWordJoiner(c) && e + 1 < text.length) {
       const next = text.charCodeAt(e + 1);
-      if (next >= 128 || (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57)) return 0;
+      if (next >= 128 || isAsciiLetterOrDigit(next)) return 0;
     }
     break;
   }
@@ -107,7 +107,7 @@ const PUNCTUATION = Array.from({ length: PUNCTUATION_TO - PUNCTUATION_FROM + 1 }
  */
 function punctuationAt(text: string, s: number, c: number): string | null {
   if (c < 128) {
-    if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c === 39 && text.charCodeAt(s + 1) === 39)) return null;
+    if (isAsciiLetterOrDigit(c) || (c === 39 && text.charCodeAt(s + 1) === 39)) return null;
     return String.fromCharCode(c); // V8 keeps one-character strings of this range in a table
   }
   return c >= PUNCTUATION_FROM && c <= PUNCTUATION_TO ? PUNCTUATION[c - PUNCTUATION_FROM]! : null;
