@@ -48,8 +48,16 @@ const ARTICLE_COLUMNS = `
   dateline, author, outlet, caption, photo_credit, url, image_url, body, summary, gist, warnings, ingested_at`;
 
 /**
- * Writes of articles with their quotes and people. Each article is written all or nothing. Its headline
- * and body go into the full-text indexes in a step of their own (migration 11): once per call of `save`,
+ * Indexes every stored headline, body and quote for full-text search anew: for bulk loaders that write the
+ * tables directly, since the store's writes index what they add themselves (migrations 11 and 12).
+ */
+export function rebuildSearchIndexes(db: Db): void {
+  for (const table of ['articles_fts', 'titles_fts', 'quotes_fts']) db.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
+}
+
+/**
+ * Writes of articles with their quotes and people. Each article is written all or nothing. Its headline,
+ * body and quotes go into the full-text indexes in a step of their own (migration 11): once per call of `save`,
  * once per batch for `saveMany`.
  */
 export function createArticleWrites(db: Db, people: PeopleStore) {
@@ -91,6 +99,12 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
     SELECT 'delete', id, title, body FROM articles WHERE id = @id`);
   const unindexTitle = db.prepare(`INSERT INTO titles_fts (titles_fts, rowid, title)
     SELECT 'delete', id, title FROM articles WHERE id = @id`);
+  // Quotes are indexed like articles, a batch at a time (migration 12), and taken out by the store as well: a
+  // trigger would also take out the quotes of an article not indexed yet, which corrupts an FTS5 index.
+  const indexQuotes = db.prepare(`INSERT INTO quotes_fts (rowid, text)
+    SELECT id, text FROM quotes WHERE article_id IN (SELECT value FROM json_each(@ids))`);
+  const unindexQuotes = db.prepare(`INSERT INTO quotes_fts (quotes_fts, rowid, text)
+    SELECT 'delete', id, text FROM quotes WHERE article_id = @id`);
 
   function sourceId(source: SourceRef | null, now: string): number | null {
     if (!source) return null;
@@ -151,6 +165,7 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
       if (!unindexed.has(id)) {
         unindexArticle.run({ id });
         unindexTitle.run({ id });
+        unindexQuotes.run({ id });
       }
       deleteQuotes.run({ id });
       updateArticle.run({ ...values, id });
@@ -168,6 +183,7 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
     const json = JSON.stringify(ids);
     indexArticles.run({ ids: json });
     indexTitles.run({ ids: json });
+    indexQuotes.run({ ids: json });
   }
 
   const saveOne = db.transaction((input: SavePreparedInput): SaveResult => {
@@ -220,6 +236,7 @@ export function createArticleWrites(db: Db, people: PeopleStore) {
 
   const remove = db.transaction((id: number): boolean => {
     const counts = removedCounts(id);
+    unindexQuotes.run({ id }); // the article's own index entries go by trigger, with its row
     const { changes } = deleteArticleRow.run({ id });
     people.adjustCounts(counts);
     return changes > 0;

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { rebuildSearchIndexes } from './article-writes.ts';
 
 /** One synthetic article for benchmark stores: quotes refer to people by their index in the names given. */
 export interface BulkArticle {
@@ -73,7 +74,7 @@ export function bulkLoad(db: Db, names: string[], articles: Iterable<BulkArticle
   if (pending.length) write(pending);
   db.transaction(() => {
     setDates.run();
-    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');");
+    rebuildSearchIndexes(db);
     for (const item of setAside) db.exec(item.sql);
     recount.run();
   })();

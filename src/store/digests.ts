@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { rebuildSearchIndexes } from './article-writes.ts';
 
 /** A guild's daily digest: where, when (HH:MM in an IANA zone) and how many articles. */
 export interface DigestSubscription {
@@ -341,8 +342,7 @@ export function seedDigestBench(db: Db, people: string[], articles: SeedArticle[
       });
     });
     db.exec('UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id)');
-    // Articles are indexed for search by the store's writes, not by triggers (migration 11).
-    db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild'); INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');");
+    rebuildSearchIndexes(db);
   })();
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma(`cache_size = ${cacheSize}`);

@@ -1,5 +1,5 @@
 import { foldName } from '../core/text/normalize.ts';
-import { searchWords } from './articles.ts';
+import { searchQuery, searchWords } from './articles.ts';
 import type { Db } from './db.ts';
 import { quoteFromRow, type StoredQuote } from './rows.ts';
 
@@ -27,7 +27,7 @@ export function hasWords(text: string, words: readonly string[]): boolean {
   return last < 0 || folded.includes(` ${words[last]}`);
 }
 
-/** Reads of quotes: by person (optionally narrowed to words), by article. */
+/** Reads of quotes: by person (optionally narrowed to words), by words across everyone, by article. */
 export function createQuoteStore(db: Db) {
   // The words arrive as one string per query: split them once, not once per quote.
   let wordsKey = '';
@@ -46,6 +46,11 @@ export function createQuoteStore(db: Db) {
   // page and the total. (A full-text index over all quotes was slower: a common word matched a large share
   // of every quote in the store before the person narrowed them down.)
   const idsAbout = db.prepare(`SELECT q.id FROM quotes q WHERE q.person_id = @personId AND has_words(q.text, @words) ${QUOTE_ORDER}`).pluck();
+  // Everyone's quotes with the words: found by the full-text index (migration 12), ordered as a person's are.
+  // Only attributed quotes: /quote answers who said what.
+  const matching = 'FROM quotes_fts f JOIN quotes q ON q.id = f.rowid WHERE quotes_fts MATCH @query AND q.person_id IS NOT NULL';
+  const idsMatching = db.prepare(`SELECT q.id ${matching} ${QUOTE_ORDER} LIMIT @limit OFFSET @offset`).pluck();
+  const countMatching = db.prepare(`SELECT count(*) ${matching}`).pluck();
   const byIds = db.prepare(`${QUOTE_SELECT} WHERE q.id IN (SELECT value FROM json_each(@ids)) ${QUOTE_ORDER}`);
   const forArticle = db.prepare(`${QUOTE_SELECT} WHERE q.article_id = @articleId ORDER BY q.position`);
   const count = db.prepare('SELECT count(*) AS n FROM quotes');
@@ -64,6 +69,14 @@ export function createQuoteStore(db: Db) {
       }
       const rows = byPerson.all({ personId, limit, offset }) as Record<string, unknown>[];
       return { quotes: rows.map(quoteFromRow), total: (countByPerson.get({ personId }) as { n: number }).n };
+    },
+    /** One page of everyone's attributed quotes containing all the words of `about` (the last as a prefix). */
+    search(about: string, options: { limit?: number; offset?: number } = {}): QuotePage {
+      const query = searchQuery(about);
+      if (!query) return { quotes: [], total: 0 };
+      const ids = idsMatching.all({ query, limit: options.limit ?? 10, offset: options.offset ?? 0 }) as number[];
+      const rows = ids.length > 0 ? (byIds.all({ ids: JSON.stringify(ids) }) as Record<string, unknown>[]) : [];
+      return { quotes: rows.map(quoteFromRow), total: countMatching.get({ query }) as number };
     },
     forArticle(articleId: number): StoredQuote[] {
       return (forArticle.all({ articleId }) as Record<string, unknown>[]).map(quoteFromRow);

@@ -39,6 +39,14 @@ describe('migrations', () => {
     expect(store.articles.count()).toBe(1);
   });
 
+  it('index the quotes of a store written before quotes were searchable (migration 12)', () => {
+    save(articleQuoting([['Dana Whitlock', 'The bridge will be finished.']]));
+    store.db.exec('DROP TABLE quotes_fts; PRAGMA user_version = 11');
+    store.close();
+    store = openStore(join(dir, 'nested', 'quotewire.db'));
+    expect(store.quotes.search('bridge').quotes.map((q) => q.text)).toEqual(['The bridge will be finished.']);
+  });
+
   it('refuse a file written by a newer version', () => {
     store.db.pragma('user_version = 999');
     store.close();
@@ -95,14 +103,21 @@ describe('saving articles', () => {
       const person = store.people.byKey('Dana Whitlock');
       return person ? store.quotes.byPerson(person.id, { about: words }).quotes.map((q) => q.text) : [];
     };
+    const everyone = (words: string) => store.quotes.search(words).quotes.map((q) => q.text);
     const { articleId } = save(articleQuoting([['Dana Whitlock', 'The bridge will be finished.']]), 'h1');
     expect(about('bridge')).toEqual(['The bridge will be finished.']);
+    expect(everyone('bridge')).toEqual(['The bridge will be finished.']);
     save(articleQuoting([['Dana Whitlock', 'The tunnel comes first.']]), 'h2');
     expect(about('bridge')).toEqual([]);
+    expect(everyone('bridge')).toEqual([]);
     expect(about('tunnel')).toEqual(['The tunnel comes first.']);
+    expect(everyone('tunnel')).toEqual(['The tunnel comes first.']);
     store.articles.remove(articleId);
     expect(about('tunnel')).toEqual([]);
+    expect(everyone('tunnel')).toEqual([]);
     expect(store.quotes.count()).toBe(0);
+    // Nothing left in the index for quotes that are gone (a query would not show them, the check does).
+    expect(() => store.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 
   it('keeps each article all-or-nothing inside a batch: a failed one does not take the others with it', () => {
@@ -160,6 +175,22 @@ describe('saving articles', () => {
     }
   });
 
+  it('keeps the quote index exact when one batch stores a source twice, or replaces an article stored before', () => {
+    const input = (speaker: string, text: string, hash: string) => ({
+      article: prepareArticle(articleQuoting([[speaker, text]])), contentHash: hash, sourceKey: 'file:/a.txt',
+      source: { kind: 'file' as const, locator: '/a.txt' }, ingestedAt: '2025-03-09T00:00:00.000Z',
+    });
+    const everyone = (words: string) => store.quotes.search(words).quotes.map((q) => `${q.speaker}: ${q.text}`);
+    // The second version replaces the first before either is indexed: the first's quotes were never in the index.
+    store.articles.saveMany([input('Dana Whitlock', 'The lighthouse reopens.', 'h1'), input('Luis Ferro', 'The canal is dredged.', 'h2')]);
+    expect(everyone('lighthouse')).toEqual([]);
+    expect(everyone('canal')).toEqual(['Luis Ferro: The canal is dredged.']);
+    store.articles.saveMany([input('Mira Okafor', 'The tramway grows.', 'h3')]);
+    expect(everyone('canal')).toEqual([]);
+    expect(everyone('tramway')).toEqual(['Mira Okafor: The tramway grows.']);
+    expect(() => store.db.prepare("INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+  });
+
   it('keeps a person whose quotes move, within one batch, from a changed article to a new one', () => {
     const input = (article: AnalyzedArticle, hash: string, key: string) => ({
       article: prepareArticle(article), contentHash: hash, sourceKey: key, source: { kind: 'file' as const, locator: key }, ingestedAt: '2025-03-09T00:00:00.000Z',
@@ -212,6 +243,24 @@ describe('people', () => {
       ['Sovereignty is not negotiable.', '2025-03-08'],
     ]);
     expect(page.quotes[0]!.speaker).toBe('Claudia Sheinbaum');
+  });
+
+  it("searches everyone's quotes by words: accents and case aside, the last word as a prefix, direct first, newest first", () => {
+    save(articleQuoting([['Anna Kelly', 'Mexico will get a reply soon.']], { date: '2025-06-01' }), 'c', 'k3');
+    const unattributed = articleQuoting([['Nobody Known', 'Mexico waits.']], { date: '2025-07-01' });
+    unattributed.quotes[0] = { ...unattributed.quotes[0]!, speaker: null, speakerKind: 'unknown' };
+    unattributed.people = [];
+    save(unattributed, 'd', 'k4');
+    const search = (words: string, options: { limit?: number; offset?: number } = {}) => {
+      const page = store.quotes.search(words, options);
+      return [page.total, page.quotes.map((q) => `${q.speaker}: ${q.text}`)];
+    };
+    // The unattributed quote is left out: the search answers who said what.
+    expect(search('MÉXICO')).toEqual([2, ['Anna Kelly: Mexico will get a reply soon.', 'Claudia Sheinbaum: Mexico decides for itself.']]);
+    expect(search('mexico rep', { limit: 1 })).toEqual([1, ['Anna Kelly: Mexico will get a reply soon.']]);
+    expect(search('mex', { limit: 1, offset: 1 })).toEqual([2, ['Claudia Sheinbaum: Mexico decides for itself.']]);
+    expect(search('ate')).toEqual([0, []]); // "cooperate" contains it, but no word starts with it
+    expect(search('!!')).toEqual([0, []]); // nothing searchable: nothing, not every quote
   });
 
   it('narrows quotes to words, ignoring accents', () => {
