@@ -6,6 +6,7 @@ const HELP = [
   '• `/article search query:` — find articles by words in the headline or text',
   '• `/article show id:` — one article (start typing a headline to pick it)',
   '• `/quote speaker:` — what someone said, newest first; add `about:` to narrow by words',
+  '• `/quote about:` — who said what about something: everyone\'s quotes with those words',
   '• `/speakers` — the most-quoted people',
   '• `/digest`, `/feed` — for server managers: a daily digest in a channel, and news feeds to follow',
 ].join('\n');

@@ -29,7 +29,7 @@ describe('typed command lines', () => {
   it('explain what to type when a line is wrong', () => {
     expect(() => parseCommandLine('/nope', commands)).toThrow(UserError);
     expect(() => parseCommandLine('/article', commands)).toThrow('Use `/article latest`, `/article search query:…`, `/article show id:…`.');
-    expect(() => parseCommandLine('/quote', commands)).toThrow('`/quote` needs `speaker:`. Usage: `/quote speaker:… [about:…]`');
+    expect(() => parseCommandLine('/article search', commands)).toThrow('`/article search` needs `query:`. Usage: `/article search query:…`');
     expect(() => parseCommandLine('/article show id: abc', commands)).toThrow('`id:` must be a number.');
   });
 
@@ -71,6 +71,9 @@ describe('the console', () => {
     input.write('/quote Wren Castellane\n');
     await waitFor('== What Wren Castellane said ==');
     await waitFor('“The canal belongs to everyone who works on it … Closing it at night helps nobody.”\n— Lockkeepers vote to keep the canal open at night, 2025-11-05');
+    input.write('/quote about: canal\n');
+    await waitFor('== Everyone on “canal” ==');
+    expect(text).toContain('— Wren Castellane in Lockkeepers vote to keep the canal open at night, 2025-11-05');
     input.write('/quote Fereira\n');
     await waitFor('Did you mean Odalys Ferreira?');
     input.end();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUT_NOTE, embedsLength, LIMITS } from '../../src/discord/limits.ts';
+import { articleDate } from '../../src/discord/render/markdown.ts';
 import { addTestArticles } from './data.ts';
 import { openFixtureStore, startHarness, type Harness } from './harness.ts';
 
@@ -156,6 +157,40 @@ describe('/quote', () => {
     expect((await reply(i)).type).toBe(5);
     const body = { data: (await h.fake.webhook(i, 'POST')).body } as Body;
     expect(body.data).toMatchObject({ flags: 64, content: 'José Núñez has no quotes containing “volcano”. Try other words, or leave out `about:`.' });
+  });
+
+  it('about: without speaker: searches everyone, each quote with its speaker, direct first and newest first', async () => {
+    const i = h.fake.command('quote', { about: 'LIGHTHOUSE' });
+    expect((await reply(i)).type).toBe(5);
+    const body = { data: (await h.fake.webhook(i, 'PATCH')).body } as Body;
+    const embed = body.data!.embeds![0]!;
+    expect(embed.title).toBe('Everyone on “LIGHTHOUSE”');
+    expect(embed.description!.split('\n\n')).toEqual([
+      `“The lighthouse kept this town safe for a century”\n— Ines Marlow in **Keepers hand over the lighthouse**, ${articleDate('2025-10-06')}`,
+      ...[4, 3, 2, 1].map((n) => `“Lighthouse repairs come next in session ${n}”\n— José Núñez in **Harbour council meets, session ${n}**, ${articleDate(`2025-10-0${n}`)}`),
+    ]);
+    expect(embed.footer!.text).toMatch(/^Quotes 1–5 of 6/);
+    expect(body.data!.components![0]!.components.map((c) => c.custom_id)).toEqual(['quote:*:0:LIGHTHOUSE', 'quote:*:5:LIGHTHOUSE']);
+    // The last page: reported speech after the direct quotes.
+    const next = await reply(h.fake.button('quote:*:5:LIGHTHOUSE'));
+    expect(next.data!.embeds![0]!.description).toBe(`The lighthouse would open as a museum in May *(reported)*\n— Pavel Dunmore in **Keepers hand over the lighthouse**, ${articleDate('2025-10-06')}`);
+    expect(next.data!.embeds![0]!.footer!.text).toMatch(/^Quotes 6–6 of 6/);
+  });
+
+  it('about: without speaker: finds words anywhere in a quote, accents and case aside, the last as a word start', async () => {
+    const i = h.fake.command('quote', { about: 'canal NIG' });
+    expect((await reply(i)).type).toBe(5);
+    const embed = ((await h.fake.webhook(i, 'PATCH')).body as Body['data'])!.embeds![0]!;
+    expect(embed.description).toContain('— Wren Castellane in **Lockkeepers vote to keep the canal open at night**');
+    expect(embed.footer!.text).toMatch(/^Quotes 1–2 of 2/);
+    const none = h.fake.command('quote', { about: 'volcano' });
+    await reply(none);
+    expect((await h.fake.webhook(none, 'POST')).body).toMatchObject({ flags: 64, content: 'No one is quoted saying “volcano”. Try other words, or fewer of them.' });
+  });
+
+  it('neither speaker: nor about: says what to give', async () => {
+    const body = await reply(h.fake.command('quote', {}));
+    expect(body).toMatchObject({ type: 4, data: { flags: 64, content: 'Say whose quotes you want, what about, or both: `/quote speaker: Sheinbaum`, `/quote about: tariffs`.' } });
   });
 
   it('an unknown speaker gets an ephemeral "did you mean"', async () => {

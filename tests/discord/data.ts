@@ -4,8 +4,8 @@ import { saveArticle } from './articles.ts';
 export const LONG_TITLE = `${'A very long headline about harbour dredging and its consequences '.repeat(7)}end`;
 
 /**
- * Hand-built articles added to the fixture store: a much-quoted person with an accented name, a hostile quote,
- * quotes interrupted by their attribution, an enormous article.
+ * Hand-built articles added to the fixture store: a much-quoted person with an accented name, others quoted on
+ * the same subject, a hostile quote, quotes interrupted by their attribution, an enormous article.
  */
 export function addTestArticles(store: Store): { nunez: number; hostile: number; long: number; interrupted: number } {
   const dates = ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04'];
@@ -19,6 +19,14 @@ export function addTestArticles(store: Store): { nunez: number; hostile: number;
         { text: `Lighthouse repairs come next in session ${d + 1}`, speaker: 'José Núñez' },
       ],
     });
+  });
+  // Two more people on the lighthouse, for quotes searched across everyone: the newest direct quote, and reported speech.
+  saveArticle(store, {
+    title: 'Keepers hand over the lighthouse', date: '2025-10-06',
+    quoteSpecs: [
+      { text: 'The lighthouse kept this town safe for a century', speaker: 'Ines Marlow' },
+      { text: 'that the lighthouse would open as a museum in May', speaker: 'Pavel Dunmore', kind: 'indirect' },
+    ],
   });
   const hostile = saveArticle(store, {
     title: 'Town *square* [renamed](http://evil.example) after_vote', date: '2025-12-01', url: 'https://news.example/square(1)',

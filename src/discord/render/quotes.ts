@@ -8,7 +8,8 @@ export const QUOTE_COLOR = 0x9f6f2f;
 const QUOTE_CHARS = 600;
 
 export interface QuotePageView {
-  person: StoredPerson;
+  /** Whose quotes these are; null for everyone's quotes on `about`, each then shown with its speaker. */
+  person: StoredPerson | null;
   quotes: StoredQuote[];
   total: number;
   offset: number;
@@ -18,11 +19,23 @@ export interface QuotePageView {
   pageId: (offset: number) => string;
 }
 
-/** One page of a person's quotes, newest first with direct before reported, and Previous/Next when there are more. */
+/** The title of a page of quotes: whose, and on what. */
+function quotePageTitle(person: StoredPerson | null, about: string | null): string {
+  if (person) return about ? `${person.name} on “${about}”` : `What ${person.name} said`;
+  return `Everyone on “${about ?? ''}”`;
+}
+
+/**
+ * One page of a person's quotes (or of everyone's on `about`), newest first with direct before reported, and
+ * Previous/Next when there are more.
+ */
 export function renderQuotePage(view: QuotePageView): Reply {
   const { person, quotes, total, offset, pageSize, about } = view;
-  const lines = quotes.map((q) => `${quoteText(q, QUOTE_CHARS)}\n— ${headlineLink(q.articleTitle, q.articleUrl)}, ${articleDate(q.articleDate)}`);
-  const title = about ? `${person.name} on “${about}”` : `What ${person.name} said`;
+  const lines = quotes.map((q) => {
+    const speaker = person || !q.speaker ? '' : `${escapeMarkdown(q.speaker)} in `;
+    return `${quoteText(q, QUOTE_CHARS)}\n— ${speaker}${headlineLink(q.articleTitle, q.articleUrl)}, ${articleDate(q.articleDate)}`;
+  });
+  const title = quotePageTitle(person, about);
   const reply: Reply = {
     embeds: [{
       title: truncate(escapeMarkdown(title), 256),
