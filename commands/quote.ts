@@ -12,33 +12,29 @@ const ABOUT_MAX = 50;
 /** The person id a page button carries for everyone's quotes on its words. */
 const EVERYONE = '*';
 
-/** One page of everyone's attributed quotes containing the words of `about`. */
-function showEveryonePage(ctx: AppContext, offset: number, about: string): Reply {
-  const page = ctx.store.quotes.search(about, { limit: PAGE_SIZE, offset });
-  if (page.total === 0) throw new UserError(`No one is quoted saying “${escapeMarkdown(about)}”. Try other words, or fewer of them.`);
-  if (page.quotes.length === 0) return showEveryonePage(ctx, lastPageStart(page.total), about);
-  return renderQuotePage({
-    person: null, quotes: page.quotes, total: page.total, offset, pageSize: PAGE_SIZE, about,
-    pageId: (next) => `quote:${EVERYONE}:${next}:${about}`,
-  });
+/** Whose quotes a page shows: one person's (perhaps narrowed to words), or everyone's on some words. */
+type Whose = { personId: number; about: string | null } | { personId: null; about: string };
+
+/** What to say when a page has no quotes at all. */
+function noQuotes(name: string | null, about: string | null): string {
+  if (name === null) return `No one is quoted saying “${escapeMarkdown(about ?? '')}”. Try other words, or fewer of them.`;
+  return about
+    ? `${escapeMarkdown(name)} has no quotes containing “${escapeMarkdown(about)}”. Try other words, or leave out \`about:\`.`
+    : `${escapeMarkdown(name)} has no stored quotes.`;
 }
 
-/** Where the last page starts: a button from before the store shrank shows that page instead. */
-const lastPageStart = (total: number): number => Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
-
-function showPage(ctx: AppContext, personId: number, offset: number, about: string | null): Reply {
-  const person = ctx.store.people.byId(personId);
-  if (!person) throw new UserError('That person is no longer in the store. Try `/quote` again.');
-  const page = ctx.store.quotes.byPerson(personId, { about, limit: PAGE_SIZE, offset });
-  if (page.total === 0) {
-    throw new UserError(about
-      ? `${escapeMarkdown(person.name)} has no quotes containing “${escapeMarkdown(about)}”. Try other words, or leave out \`about:\`.`
-      : `${escapeMarkdown(person.name)} has no stored quotes.`);
-  }
-  if (page.quotes.length === 0) return showPage(ctx, personId, lastPageStart(page.total), about);
+/** One page of quotes; a page past the end (from a button older than the store) shows the last one instead. */
+function showPage(ctx: AppContext, whose: Whose, offset: number): Reply {
+  const { personId, about } = whose;
+  const person = personId === null ? null : ctx.store.people.byId(personId);
+  if (personId !== null && !person) throw new UserError('That person is no longer in the store. Try `/quote` again.');
+  const options = { limit: PAGE_SIZE, offset };
+  const page = personId === null ? ctx.store.quotes.search(whose.about, options) : ctx.store.quotes.byPerson(personId, { ...options, about });
+  if (page.total === 0) throw new UserError(noQuotes(person?.name ?? null, about));
+  if (page.quotes.length === 0) return showPage(ctx, whose, Math.max(0, Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE));
   return renderQuotePage({
     person, quotes: page.quotes, total: page.total, offset, pageSize: PAGE_SIZE, about,
-    pageId: (next) => `quote:${personId}:${next}:${about ?? ''}`,
+    pageId: (next) => `quote:${personId ?? EVERYONE}:${next}:${about ?? ''}`,
   });
 }
 
@@ -58,7 +54,7 @@ export default {
     const about = stringOption(input, 'about');
     if (about && about.length > ABOUT_MAX) throw new UserError(`Keep \`about:\` under ${ABOUT_MAX} characters.`);
     if (!typed) {
-      if (about) return showEveryonePage(ctx, 0, about);
+      if (about) return showPage(ctx, { personId: null, about }, 0);
       throw new UserError('Say whose quotes you want, what about, or both: `/quote speaker: Sheinbaum`, `/quote about: tariffs`.');
     }
     const person = ctx.store.people.byKey(typed) ?? ctx.store.people.searchByName(typed, 1)[0];
@@ -66,7 +62,7 @@ export default {
       const hint = didYouMean(closestNames(typed, ctx.store.people.names()).map(escapeMarkdown));
       throw new UserError(`I have no quotes from “${escapeMarkdown(truncate(typed, 100))}”. ${hint || 'Try `/speakers` to see who is quoted.'}`);
     }
-    return showPage(ctx, person.id, 0, about);
+    return showPage(ctx, { personId: person.id, about }, 0);
   },
   autocomplete(ctx, input) {
     return ctx.store.people.searchByName(input.focused.value, LIMITS.choices).map((p) => {
@@ -83,6 +79,6 @@ export default {
     if ((!everyone && !Number.isSafeInteger(personId)) || !Number.isSafeInteger(start) || start < 0) {
       throw new UserError('That button is out of date. Run `/quote` again.');
     }
-    return everyone ? showEveryonePage(ctx, start, about) : showPage(ctx, personId, start, about);
+    return showPage(ctx, everyone ? { personId: null, about } : { personId, about }, start);
   },
 } satisfies Command;

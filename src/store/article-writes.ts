@@ -57,7 +57,7 @@ export function rebuildSearchIndexes(db: Db): void {
 
 /**
  * Writes of articles with their quotes and people. Each article is written all or nothing. Its headline,
- * body and quotes go into the full-text indexes in a step of their own (migration 11): once per call of `save`,
+ * body and quotes go into the full-text indexes in a step of their own (migrations 11, 12): once per call of `save`,
  * once per batch for `saveMany`.
  */
 export function createArticleWrites(db: Db, people: PeopleStore) {

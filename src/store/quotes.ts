@@ -43,8 +43,8 @@ export function createQuoteStore(db: Db) {
   const byPerson = db.prepare(`${QUOTE_SELECT} WHERE q.person_id = @personId ${QUOTE_ORDER} LIMIT @limit OFFSET @offset`);
   const countByPerson = db.prepare('SELECT count(*) AS n FROM quotes WHERE person_id = @personId');
   // A person's quotes are read in order from their index and checked for the words: one pass gives the
-  // page and the total. (A full-text index over all quotes was slower: a common word matched a large share
-  // of every quote in the store before the person narrowed them down.)
+  // page and the total. (The full-text index over all quotes is slower here: a common word matches a large
+  // share of every quote in the store before the person narrows them down.)
   const idsAbout = db.prepare(`SELECT q.id FROM quotes q WHERE q.person_id = @personId AND has_words(q.text, @words) ${QUOTE_ORDER}`).pluck();
   // Everyone's quotes with the words: found by the full-text index (migration 12), ordered as a person's are.
   // Only attributed quotes: /quote answers who said what.
@@ -54,6 +54,9 @@ export function createQuoteStore(db: Db) {
   const byIds = db.prepare(`${QUOTE_SELECT} WHERE q.id IN (SELECT value FROM json_each(@ids)) ${QUOTE_ORDER}`);
   const forArticle = db.prepare(`${QUOTE_SELECT} WHERE q.article_id = @articleId ORDER BY q.position`);
   const count = db.prepare('SELECT count(*) AS n FROM quotes');
+  /** The quotes with these ids, in QUOTE_ORDER. */
+  const withIds = (ids: number[]): StoredQuote[] =>
+    ids.length > 0 ? (byIds.all({ ids: JSON.stringify(ids) }) as Record<string, unknown>[]).map(quoteFromRow) : [];
 
   return {
     /** One page of a person's quotes; `about` keeps only quotes containing all of its words (the last as a prefix). */
@@ -63,9 +66,7 @@ export function createQuoteStore(db: Db) {
       const about = options.about ? searchWords(options.about) : [];
       if (about.length > 0) {
         const ids = idsAbout.all({ personId, words: about.join(' ') }) as number[];
-        const page = ids.slice(offset, offset + limit);
-        const rows = page.length > 0 ? (byIds.all({ ids: JSON.stringify(page) }) as Record<string, unknown>[]) : [];
-        return { quotes: rows.map(quoteFromRow), total: ids.length };
+        return { quotes: withIds(ids.slice(offset, offset + limit)), total: ids.length };
       }
       const rows = byPerson.all({ personId, limit, offset }) as Record<string, unknown>[];
       return { quotes: rows.map(quoteFromRow), total: (countByPerson.get({ personId }) as { n: number }).n };
@@ -75,8 +76,7 @@ export function createQuoteStore(db: Db) {
       const query = searchQuery(about);
       if (!query) return { quotes: [], total: 0 };
       const ids = idsMatching.all({ query, limit: options.limit ?? 10, offset: options.offset ?? 0 }) as number[];
-      const rows = ids.length > 0 ? (byIds.all({ ids: JSON.stringify(ids) }) as Record<string, unknown>[]) : [];
-      return { quotes: rows.map(quoteFromRow), total: countMatching.get({ query }) as number };
+      return { quotes: withIds(ids), total: countMatching.get({ query }) as number };
     },
     forArticle(articleId: number): StoredQuote[] {
       return (forArticle.all({ articleId }) as Record<string, unknown>[]).map(quoteFromRow);
